@@ -1,0 +1,14 @@
+package org.opendispute;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class OpenDisputeApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(OpenDisputeApplication.class, args);
+    }
+}

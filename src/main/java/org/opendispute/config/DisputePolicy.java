@@ -1,0 +1,54 @@
+package org.opendispute.config;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every deadline and threshold of POLICY.md, bound from {@code disputes.policy.*}.
+ * Durations are ISO-8601 ({@code P5D}, {@code PT30S}); the defaults are the policy's.
+ */
+@ConfigurationProperties("disputes.policy")
+public record DisputePolicy(
+        /** A dispute can be opened once this much time has passed since shipping ("from day 11"). */
+        @DefaultValue("P10D") Duration openAfterShipping,
+        /** The window closes this long after delivery was confirmed (or auto-confirmed). */
+        @DefaultValue("P15D") Duration openUntilAfterDelivery,
+        @DefaultValue("60") int maxPromisedDeliveryDays,
+        @DefaultValue("P5D") Duration sellerResponse,
+        @DefaultValue("P15D") Duration negotiation,
+        @DefaultValue("P3D") Duration informationRequest,
+        @DefaultValue("P7D") Duration mediation,
+        @DefaultValue("P5D") Duration buyerDecision,
+        @DefaultValue("P10D") Duration returnShipment,
+        @DefaultValue("P5D") Duration returnReceipt,
+        @DefaultValue("P5D") Duration reshipment,
+        @DefaultValue("15") int refundArrivalBusinessDays,
+        @DefaultValue("1") int maxReopens,
+        @DefaultValue("P30D") Duration abuseWindow,
+        /** More disputes than this in the abuse window: the new one is flagged for mediators. */
+        @DefaultValue("3") int flagAboveDisputes,
+        /** More disputes than this in the abuse window: opening is refused, the account is marked for review. */
+        @DefaultValue("6") int refuseAboveDisputes,
+        @DefaultValue({"paypal", "bank transfer", "wire transfer", "western union", "iban", "venmo", "zelle",
+                "cash app", "close the dispute", "pay you outside", "outside the platform"})
+        List<String> offPlatformPhrases,
+        @DefaultValue({"idiot", "stupid", "scammer", "moron", "shut up"}) List<String> abusiveWords) {
+
+    /** The running deadline a named stage or task works against (names as used in the BPMN listeners). */
+    public Duration deadline(String name) {
+        return switch (name) {
+            case "sellerResponse" -> sellerResponse;
+            case "negotiation" -> negotiation;
+            case "informationRequest" -> informationRequest;
+            case "mediation" -> mediation;
+            case "buyerDecision" -> buyerDecision;
+            case "returnShipment" -> returnShipment;
+            case "returnReceipt" -> returnReceipt;
+            case "reshipment" -> reshipment;
+            default -> throw new IllegalArgumentException("No deadline named " + name + " in disputes.policy");
+        };
+    }
+}

@@ -1,0 +1,22 @@
+package org.opendispute.config;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/** Instants to and from {@code TIMESTAMP WITH TIME ZONE} columns, null-safe. */
+public final class SqlTime {
+
+    private SqlTime() {
+    }
+
+    public static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+}

@@ -1,0 +1,91 @@
+package org.opendispute.dispute;
+
+import static org.opendispute.dispute.DisputeProcess.Vars.BUYER_ID;
+import static org.opendispute.dispute.DisputeProcess.Vars.DESCRIPTION;
+import static org.opendispute.dispute.DisputeProcess.Vars.DISPUTE_ID;
+import static org.opendispute.dispute.DisputeProcess.Vars.ELIGIBLE;
+import static org.opendispute.dispute.DisputeProcess.Vars.EVIDENCE_IDS;
+import static org.opendispute.dispute.DisputeProcess.Vars.LINES;
+import static org.opendispute.dispute.DisputeProcess.Vars.REJECTION_CODE;
+import static org.opendispute.dispute.DisputeProcess.Vars.SELLER_ID;
+
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.opendispute.order.Order;
+import org.opendispute.order.OrderStore;
+import org.opendispute.evidence.EvidenceStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * The first step of every dispute, however the process was started: applies the opening rules and, when
+ * they allow it, registers the dispute in the store under the process's business key.
+ */
+@Component("checkEligibilityDelegate")
+class CheckEligibilityDelegate implements JavaDelegate {
+
+    private final OpeningVariables openingVariables;
+    private final EligibilityService eligibility;
+    private final OrderStore orders;
+    private final DisputeStore disputes;
+    private final EvidenceStore evidence;
+    private final Accounts accounts;
+    private final DisputeHistory history;
+
+    CheckEligibilityDelegate(OpeningVariables openingVariables, EligibilityService eligibility, OrderStore orders,
+                             DisputeStore disputes, EvidenceStore evidence, Accounts accounts, DisputeHistory history) {
+        this.openingVariables = openingVariables;
+        this.eligibility = eligibility;
+        this.orders = orders;
+        this.disputes = disputes;
+        this.evidence = evidence;
+        this.accounts = accounts;
+        this.history = history;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Optional<OpeningRequest> read = openingVariables.read(execution);
+        if (read.isEmpty()) {
+            reject(execution, "invalid-request");
+            return;
+        }
+        OpeningRequest request = read.get();
+        Optional<Order> order = orders.findForUpdate(request.orderId());
+        Eligibility decision = eligibility.check(request, order);
+        if (!decision.eligible()) {
+            if (decision.rejection() == RejectionCode.TOO_MANY_DISPUTES) {
+                accounts.markBuyerForReview(request.buyerId());
+            }
+            reject(execution, decision.rejection().code());
+            return;
+        }
+        String disputeId = execution.getProcessBusinessKey();
+        if (disputeId == null) {
+            disputeId = DisputeIds.next();
+            execution.setProcessBusinessKey(disputeId);
+        }
+        String sellerId = order.orElseThrow().sellerId();
+        disputes.insert(disputeId, execution.getProcessInstanceId(), request, sellerId, decision);
+        evidence.attach(disputeId, request.evidenceIds());
+        accounts.countDisputeOpened(request.buyerId(), sellerId);
+        history.record(disputeId, "OPENED", request.buyerId(), request.reason() + ", asks for "
+                + request.requestedType() + (decision.requestedAmount() == null ? "" : " " + decision.requestedAmount()));
+        if (decision.flagForMediators()) {
+            history.record(disputeId, "FLAGGED_FOR_MEDIATORS", DisputeHistory.SYSTEM,
+                    "The buyer opened more disputes than the policy allows without review");
+        }
+        execution.setVariable(DISPUTE_ID, disputeId);
+        execution.setVariable(SELLER_ID, sellerId);
+        execution.setVariable(BUYER_ID, request.buyerId());
+        execution.setVariable(ELIGIBLE, true);
+        // The store holds these from now on; the process keeps only what it routes on.
+        execution.removeVariables(java.util.List.of(DESCRIPTION, LINES, EVIDENCE_IDS));
+    }
+
+    private static void reject(DelegateExecution execution, String code) {
+        execution.setVariable(ELIGIBLE, false);
+        execution.setVariable(REJECTION_CODE, code);
+    }
+}

@@ -1,0 +1,37 @@
+package org.opendispute.dispute;
+
+import java.time.Instant;
+
+import org.opendispute.order.Money;
+
+/** A dispute as the store knows it. Amounts are in the order's currency. */
+public record Dispute(
+        String id,
+        String orderId,
+        String buyerId,
+        String sellerId,
+        Reason reason,
+        String description,
+        ResolutionType requestedType,
+        Money requestedAmount,
+        Money disputedValue,
+        Money refundableAmount,
+        DisputeStatus status,
+        Outcome outcome,
+        ResolutionType resolutionType,
+        Money resolutionAmount,
+        boolean flaggedForMediators,
+        boolean mediationOverdue,
+        int reopenNumber,
+        String processInstanceId,
+        String returnCarrier,
+        String returnTrackingNumber,
+        String returnCondition,
+        String reshipCarrier,
+        String reshipTrackingNumber,
+        Instant openedAt,
+        Instant escalatedAt,
+        Instant resolvedAt,
+        Instant cancelledAt,
+        Instant updatedAt) {
+}

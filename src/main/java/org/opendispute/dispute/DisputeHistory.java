@@ -1,0 +1,48 @@
+package org.opendispute.dispute;
+
+import static org.opendispute.config.SqlTime.instant;
+import static org.opendispute.config.SqlTime.ts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The append-only timeline of a dispute: what happened, by whom, when. Nothing here is ever updated. */
+@Repository
+public class DisputeHistory {
+
+    /** The actor of steps the platform takes on its own (deadlines, rules). */
+    public static final String SYSTEM = "system";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public DisputeHistory(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void record(String disputeId, String event, String actor, String detail) {
+        jdbc.sql("""
+                INSERT INTO disputes.dispute_history (dispute_id, event, actor, detail, occurred_at)
+                VALUES (?, ?, ?, ?, ?)""")
+                .params(disputeId, event, actor == null ? SYSTEM : actor, detail, ts(clock.instant()))
+                .update();
+    }
+
+    public List<Entry> of(String disputeId) {
+        return jdbc.sql("""
+                SELECT event, actor, detail, occurred_at FROM disputes.dispute_history
+                WHERE dispute_id = ? ORDER BY entry_id""")
+                .param(disputeId)
+                .query((rs, n) -> new Entry(rs.getString("event"), rs.getString("actor"), rs.getString("detail"),
+                        instant(rs, "occurred_at")))
+                .list();
+    }
+
+    public record Entry(String event, String actor, String detail, Instant occurredAt) {
+    }
+}

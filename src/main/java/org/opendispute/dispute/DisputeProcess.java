@@ -1,0 +1,112 @@
+package org.opendispute.dispute;
+
+/**
+ * The names Java shares with {@code bpmn/dispute-resolution.bpmn}: process key, messages, variables and
+ * the element ids that tests and the API look for.
+ */
+public final class DisputeProcess {
+
+    public static final String KEY = "dispute-resolution";
+    public static final String DECISION_PLATFORM_PROPOSAL = "platform-proposal";
+
+    private DisputeProcess() {
+    }
+
+    public static final class Messages {
+        public static final String BUYER_ESCALATES = "BuyerEscalates";
+        public static final String BUYER_CANCELS = "BuyerCancels";
+        public static final String RETURN_DELIVERED = "ReturnDelivered";
+        public static final String PARTY_MESSAGE_POSTED = "PartyMessagePosted";
+
+        private Messages() {
+        }
+    }
+
+    public static final class Vars {
+        // Given when the process starts (by our API or through the engine's REST API)
+        public static final String ORDER_ID = "orderId";
+        public static final String BUYER_ID = "buyerId";
+        public static final String REASON = "reason";
+        public static final String DESCRIPTION = "description";
+        /** JSON: {@code [{"sku": "A-1", "quantity": 1}]}; absent or empty: the whole order. */
+        public static final String LINES = "lines";
+        public static final String REQUESTED_TYPE = "requestedType";
+        public static final String REQUESTED_AMOUNT = "requestedAmount";
+        /** JSON: {@code ["evidence-id", ...]} */
+        public static final String EVIDENCE_IDS = "evidenceIds";
+
+        // Set by the eligibility check
+        public static final String DISPUTE_ID = "disputeId";
+        public static final String SELLER_ID = "sellerId";
+        public static final String ELIGIBLE = "eligible";
+        public static final String REJECTION_CODE = "rejectionCode";
+
+        // Routing: what was agreed or applied
+        public static final String RESOLUTION_TYPE = "resolutionType";
+        public static final String RESOLUTION_AMOUNT = "resolutionAmount";
+
+        // Submitted by user tasks (forms or our API)
+        public static final String SELLER_ACTION = "sellerAction";
+        public static final String PROPOSAL_TYPE = "proposalType";
+        public static final String PROPOSAL_AMOUNT = "proposalAmount";
+        public static final String SELLER_REASON = "sellerReason";
+        public static final String BUYER_VERDICT = "buyerVerdict";
+        public static final String MEDIATOR_ACTION = "mediatorAction";
+        public static final String INFORMATION_FROM = "informationFrom";
+        public static final String INFORMATION_QUESTION = "informationQuestion";
+        public static final String INFORMATION_ANSWER = "informationAnswer";
+        public static final String PLATFORM_PROPOSAL_TYPE = "platformProposalType";
+        public static final String PLATFORM_PROPOSAL_AMOUNT = "platformProposalAmount";
+        public static final String OVERRIDE_JUSTIFICATION = "overrideJustification";
+        public static final String CHOICE = "choice";
+        public static final String RETURN_CARRIER = "returnCarrier";
+        public static final String RETURN_TRACKING_NUMBER = "returnTrackingNumber";
+        public static final String RETURN_CONDITION = "returnCondition";
+        public static final String RESHIP_CARRIER = "reshipCarrier";
+        public static final String RESHIP_TRACKING_NUMBER = "reshipTrackingNumber";
+
+        // Facts for the platform-proposal decision table, and its answer
+        public static final String CARRIER_CONFIRMED_DELIVERY = "carrierConfirmedDelivery";
+        public static final String BUYER_HAS_EVIDENCE = "buyerHasEvidence";
+        public static final String DISPUTED_VALUE = "disputedValue";
+        public static final String SUGGESTION = "suggestion";
+
+        // A party's message, given with the PartyMessagePosted correlation
+        public static final String MESSAGE_AUTHOR = "messageAuthor";
+        public static final String MESSAGE_BODY = "messageBody";
+
+        private Vars() {
+        }
+    }
+
+    public static final class Elements {
+        public static final String CHECK_ELIGIBILITY = "Task_CheckEligibility";
+        public static final String DISPUTE_REJECTED = "EndEvent_DisputeRejected";
+        public static final String NEGOTIATION = "SubProcess_Negotiation";
+        public static final String RESPOND_AS_SELLER = "Task_RespondAsSeller";
+        public static final String SELLER_RESPONSE_DUE = "Timer_SellerResponseDue";
+        public static final String REVIEW_PROPOSAL = "Task_ReviewProposal";
+        public static final String NEGOTIATION_DEADLINE = "Timer_NegotiationDeadline";
+        public static final String MEDIATION = "SubProcess_Mediation";
+        public static final String MEDIATE = "Task_Mediate";
+        public static final String MEDIATION_OVERDUE = "Timer_MediationOverdue";
+        public static final String PROVIDE_INFORMATION = "Task_ProvideInformation";
+        public static final String INFORMATION_DUE = "Timer_InformationDue";
+        public static final String CHOOSE_PROPOSAL = "Task_ChooseProposal";
+        public static final String BUYER_DECISION_DUE = "Timer_BuyerDecisionDue";
+        public static final String RETURN_FOR_REFUND = "SubProcess_ReturnForRefund";
+        public static final String SHIP_RETURN = "Task_ShipReturn";
+        public static final String RETURN_SHIPMENT_DUE = "Timer_ReturnShipmentDue";
+        public static final String RETURN_DELIVERED = "Event_ReturnDelivered";
+        public static final String CONFIRM_RETURN_RECEIPT = "Task_ConfirmReturnReceipt";
+        public static final String RETURN_RECEIPT_DUE = "Timer_ReturnReceiptDue";
+        public static final String RESHIP = "Task_Reship";
+        public static final String RESHIPMENT_DUE = "Timer_ReshipmentDue";
+        public static final String ISSUE_REFUND = "Task_IssueRefund";
+        public static final String DISPUTE_RESOLVED = "EndEvent_DisputeResolved";
+        public static final String DISPUTE_CANCELLED = "EndEvent_DisputeCancelled";
+
+        private Elements() {
+        }
+    }
+}

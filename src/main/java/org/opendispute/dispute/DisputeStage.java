@@ -1,0 +1,75 @@
+package org.opendispute.dispute;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.opendispute.config.DisputePolicy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the store in step with where the process is, called from the diagram's listeners:
+ * {@code ${disputeStage.taskOpened(task, 'AWAITING_SELLER', 'sellerResponse')}}. It mirrors the status,
+ * records the running deadlines, and gives the task a due date and a name a queue can be read by.
+ */
+@Component("disputeStage")
+public class DisputeStage {
+
+    /** Tasklist sorts by priority: an overdue mediation goes to the top of the queue. */
+    public static final int OVERDUE_PRIORITY = 90;
+
+    private final DisputeStore disputes;
+    private final Deadlines deadlines;
+    private final DisputeHistory history;
+    private final DisputePolicy policy;
+    private final Clock clock;
+
+    public DisputeStage(DisputeStore disputes, Deadlines deadlines, DisputeHistory history, DisputePolicy policy,
+                        Clock clock) {
+        this.disputes = disputes;
+        this.deadlines = deadlines;
+        this.history = history;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** A party's task opened: its status, and the deadline it works against (a running stage deadline or its own). */
+    public void taskOpened(DelegateTask task, String status, String deadlineName) {
+        String disputeId = task.getExecution().getProcessBusinessKey();
+        disputes.updateStatus(disputeId, DisputeStatus.valueOf(status));
+        deadlines.endAll(disputeId, Deadlines.Kind.TASK);
+        if (deadlineName != null) {
+            Instant due = deadlines.find(disputeId, deadlineName).orElseGet(() -> {
+                Instant taskDue = clock.instant().plus(policy.deadline(deadlineName));
+                deadlines.start(disputeId, deadlineName, Deadlines.Kind.TASK, taskDue);
+                return taskDue;
+            });
+            task.setDueDate(Date.from(due));
+        }
+        Dispute dispute = disputes.get(disputeId);
+        task.setName(task.getName() + " · " + disputeId + " · " + dispute.reason());
+        if (dispute.mediationOverdue() && DisputeProcess.Elements.MEDIATE.equals(task.getTaskDefinitionKey())) {
+            task.setPriority(OVERDUE_PRIORITY);
+        }
+    }
+
+    /** A stage (negotiation, mediation) began: its overall deadline runs until the stage ends. */
+    public void stageStarted(DelegateExecution execution, String stage) {
+        String disputeId = execution.getProcessBusinessKey();
+        deadlines.start(disputeId, stage, Deadlines.Kind.STAGE, clock.instant().plus(policy.deadline(stage)));
+        history.record(disputeId, stage.toUpperCase() + "_STARTED", DisputeHistory.SYSTEM, null);
+    }
+
+    public void stageEnded(DelegateExecution execution, String stage) {
+        deadlines.end(execution.getProcessBusinessKey(), stage);
+    }
+
+    /** A status without a party's task (e.g. a refund on its way): no task deadline runs. */
+    public void statusChanged(DelegateExecution execution, String status) {
+        String disputeId = execution.getProcessBusinessKey();
+        disputes.updateStatus(disputeId, DisputeStatus.valueOf(status));
+        deadlines.endAll(disputeId, Deadlines.Kind.TASK);
+    }
+}

@@ -1,0 +1,203 @@
+package org.opendispute.dispute;
+
+import static org.opendispute.config.SqlTime.instant;
+import static org.opendispute.config.SqlTime.ts;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+import org.opendispute.order.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The disputes table and its lines. Every write joins the caller's (the engine's) transaction. */
+@Repository
+public class DisputeStore {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public DisputeStore(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void insert(String disputeId, String processInstanceId, OpeningRequest request, String sellerId,
+                       Eligibility eligibility) {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                INSERT INTO disputes.dispute (dispute_id, order_id, buyer_id, seller_id, reason, description, currency,
+                  requested_type, requested_amount, disputed_value, refundable_amount, status, flagged_for_mediators,
+                  reopen_number, process_instance_id, opened_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(disputeId, request.orderId(), request.buyerId(), sellerId, request.reason().name(),
+                        request.description(), eligibility.disputedValue().currency().getCurrencyCode(),
+                        request.requestedType().name(), amountOrNull(eligibility.requestedAmount()),
+                        eligibility.disputedValue().amount(), eligibility.refundableAmount().amount(),
+                        DisputeStatus.AWAITING_SELLER.name(), eligibility.flagForMediators(),
+                        eligibility.reopenNumber(), processInstanceId, ts(now), ts(now))
+                .update();
+        for (DisputedLine line : eligibility.lines()) {
+            jdbc.sql("INSERT INTO disputes.dispute_line (dispute_id, sku, quantity) VALUES (?, ?, ?)")
+                    .params(disputeId, line.sku(), line.quantity())
+                    .update();
+        }
+    }
+
+    public Optional<Dispute> find(String disputeId) {
+        return jdbc.sql("SELECT * FROM disputes.dispute WHERE dispute_id = ?")
+                .param(disputeId)
+                .query(DisputeStore::map)
+                .optional();
+    }
+
+    public Dispute get(String disputeId) {
+        return find(disputeId).orElseThrow(() -> new IllegalStateException("No dispute " + disputeId));
+    }
+
+    public List<DisputedLine> lines(String disputeId) {
+        return jdbc.sql("SELECT sku, quantity FROM disputes.dispute_line WHERE dispute_id = ? ORDER BY sku")
+                .param(disputeId)
+                .query((rs, n) -> new DisputedLine(rs.getString("sku"), rs.getInt("quantity")))
+                .list();
+    }
+
+    /** The statuses of every dispute the order ever had, oldest first. */
+    public List<DisputeStatus> statusesOfOrder(String orderId) {
+        return jdbc.sql("SELECT status FROM disputes.dispute WHERE order_id = ? ORDER BY opened_at")
+                .param(orderId)
+                .query((rs, n) -> DisputeStatus.valueOf(rs.getString("status")))
+                .list();
+    }
+
+    public long countOpenedByBuyerSince(String buyerId, Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM disputes.dispute WHERE buyer_id = ? AND opened_at >= ?")
+                .params(buyerId, ts(since))
+                .query(Long.class)
+                .single();
+    }
+
+    public void updateStatus(String disputeId, DisputeStatus status) {
+        jdbc.sql("UPDATE disputes.dispute SET status = ?, updated_at = ? WHERE dispute_id = ?")
+                .params(status.name(), ts(clock.instant()), disputeId)
+                .update();
+    }
+
+    public void markSellerAnswered(String disputeId) {
+        jdbc.sql("UPDATE disputes.dispute SET seller_answered_at = COALESCE(seller_answered_at, ?) WHERE dispute_id = ?")
+                .params(ts(clock.instant()), disputeId)
+                .update();
+    }
+
+    public void markEscalated(String disputeId) {
+        jdbc.sql("UPDATE disputes.dispute SET escalated_at = COALESCE(escalated_at, ?) WHERE dispute_id = ?")
+                .params(ts(clock.instant()), disputeId)
+                .update();
+    }
+
+    public void markMediationOverdue(String disputeId) {
+        jdbc.sql("UPDATE disputes.dispute SET mediation_overdue = TRUE, updated_at = ? WHERE dispute_id = ?")
+                .params(ts(clock.instant()), disputeId)
+                .update();
+    }
+
+    /** Records what was agreed or applied; the process routes on the same values. */
+    public void setResolution(String disputeId, ResolutionType type, Money amount) {
+        jdbc.sql("""
+                UPDATE disputes.dispute SET resolution_type = ?, resolution_amount = ?, decided_at = ?, updated_at = ?
+                WHERE dispute_id = ?""")
+                .params(type.name(), amountOrNull(amount), ts(clock.instant()), ts(clock.instant()), disputeId)
+                .update();
+    }
+
+    public void recordReturnShipment(String disputeId, String carrier, String trackingNumber) {
+        jdbc.sql("UPDATE disputes.dispute SET return_carrier = ?, return_tracking_number = ?, updated_at = ? WHERE dispute_id = ?")
+                .params(carrier, trackingNumber, ts(clock.instant()), disputeId)
+                .update();
+    }
+
+    public void recordReturnCondition(String disputeId, String condition) {
+        jdbc.sql("UPDATE disputes.dispute SET return_condition = ?, updated_at = ? WHERE dispute_id = ?")
+                .params(condition, ts(clock.instant()), disputeId)
+                .update();
+    }
+
+    public void recordReshipment(String disputeId, String carrier, String trackingNumber) {
+        jdbc.sql("UPDATE disputes.dispute SET reship_carrier = ?, reship_tracking_number = ?, updated_at = ? WHERE dispute_id = ?")
+                .params(carrier, trackingNumber, ts(clock.instant()), disputeId)
+                .update();
+    }
+
+    /** The active dispute waiting for a return shipped with this tracking number, if any. */
+    public Optional<String> findAwaitingReturn(String orderId, String trackingNumber) {
+        return jdbc.sql("""
+                SELECT dispute_id FROM disputes.dispute
+                WHERE order_id = ? AND return_tracking_number = ? AND status = 'AWAITING_RETURN'""")
+                .params(orderId, trackingNumber)
+                .query(String.class)
+                .optional();
+    }
+
+    public void close(String disputeId, DisputeStatus status, Outcome outcome) {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                UPDATE disputes.dispute SET status = ?, outcome = ?, updated_at = ?,
+                  resolved_at = CASE WHEN ? = 'RESOLVED' THEN ? ELSE resolved_at END,
+                  cancelled_at = CASE WHEN ? = 'CANCELLED' THEN ? ELSE cancelled_at END
+                WHERE dispute_id = ?""")
+                .params(status.name(), outcome.name(), ts(now), status.name(), ts(now), status.name(), ts(now), disputeId)
+                .update();
+    }
+
+    private static BigDecimal amountOrNull(Money money) {
+        return money == null ? null : money.amount();
+    }
+
+    private static Dispute map(ResultSet rs, int row) throws SQLException {
+        Currency currency = Currency.getInstance(rs.getString("currency").trim());
+        return new Dispute(
+                rs.getString("dispute_id"),
+                rs.getString("order_id"),
+                rs.getString("buyer_id"),
+                rs.getString("seller_id"),
+                Reason.valueOf(rs.getString("reason")),
+                rs.getString("description"),
+                ResolutionType.valueOf(rs.getString("requested_type")),
+                money(rs, "requested_amount", currency),
+                money(rs, "disputed_value", currency),
+                money(rs, "refundable_amount", currency),
+                DisputeStatus.valueOf(rs.getString("status")),
+                enumOrNull(Outcome.class, rs.getString("outcome")),
+                enumOrNull(ResolutionType.class, rs.getString("resolution_type")),
+                money(rs, "resolution_amount", currency),
+                rs.getBoolean("flagged_for_mediators"),
+                rs.getBoolean("mediation_overdue"),
+                rs.getInt("reopen_number"),
+                rs.getString("process_instance_id"),
+                rs.getString("return_carrier"),
+                rs.getString("return_tracking_number"),
+                rs.getString("return_condition"),
+                rs.getString("reship_carrier"),
+                rs.getString("reship_tracking_number"),
+                instant(rs, "opened_at"),
+                instant(rs, "escalated_at"),
+                instant(rs, "resolved_at"),
+                instant(rs, "cancelled_at"),
+                instant(rs, "updated_at"));
+    }
+
+    static Money money(ResultSet rs, String column, Currency currency) throws SQLException {
+        BigDecimal amount = rs.getBigDecimal(column);
+        return amount == null ? null : Money.rounded(amount, currency);
+    }
+
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+}

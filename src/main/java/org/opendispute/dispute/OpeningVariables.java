@@ -1,0 +1,95 @@
+package org.opendispute.dispute;
+
+import static org.opendispute.dispute.DisputeProcess.Vars.BUYER_ID;
+import static org.opendispute.dispute.DisputeProcess.Vars.DESCRIPTION;
+import static org.opendispute.dispute.DisputeProcess.Vars.EVIDENCE_IDS;
+import static org.opendispute.dispute.DisputeProcess.Vars.LINES;
+import static org.opendispute.dispute.DisputeProcess.Vars.ORDER_ID;
+import static org.opendispute.dispute.DisputeProcess.Vars.REASON;
+import static org.opendispute.dispute.DisputeProcess.Vars.REQUESTED_AMOUNT;
+import static org.opendispute.dispute.DisputeProcess.Vars.REQUESTED_TYPE;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The opening request as process variables: how our API starts the process and how an integrator
+ * starting it through the engine's REST API must, too. Lists travel as JSON strings.
+ */
+@Component
+public class OpeningVariables {
+
+    private final ObjectMapper json;
+
+    public OpeningVariables(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public Map<String, Object> write(OpeningRequest request) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ORDER_ID, request.orderId());
+        variables.put(BUYER_ID, request.buyerId());
+        variables.put(REASON, request.reason().name());
+        variables.put(DESCRIPTION, request.description());
+        variables.put(REQUESTED_TYPE, request.requestedType().name());
+        if (request.requestedAmount() != null) {
+            variables.put(REQUESTED_AMOUNT, request.requestedAmount().toPlainString());
+        }
+        try {
+            variables.put(LINES, json.writeValueAsString(request.lines()));
+            variables.put(EVIDENCE_IDS, json.writeValueAsString(request.evidenceIds()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Lines and ids always serialise", e);
+        }
+        return variables;
+    }
+
+    /** The request the variables describe, or empty when they are missing or malformed. */
+    public Optional<OpeningRequest> read(VariableScope scope) {
+        try {
+            String amount = string(scope, REQUESTED_AMOUNT);
+            String description = string(scope, DESCRIPTION);
+            OpeningRequest request = new OpeningRequest(
+                    required(scope, ORDER_ID),
+                    required(scope, BUYER_ID),
+                    Reason.valueOf(required(scope, REASON)),
+                    description == null ? "" : description,
+                    list(scope, LINES, new TypeReference<List<DisputedLine>>() { }),
+                    ResolutionType.valueOf(required(scope, REQUESTED_TYPE)),
+                    amount == null ? null : new BigDecimal(amount),
+                    list(scope, EVIDENCE_IDS, new TypeReference<List<String>>() { }));
+            return request.requestedType() == ResolutionType.SELLER_FAVOUR ? Optional.empty() : Optional.of(request);
+        } catch (IllegalArgumentException | JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String string(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+
+    private static String required(VariableScope scope, String name) {
+        String value = string(scope, name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is missing");
+        }
+        return value;
+    }
+
+    private <T> List<T> list(VariableScope scope, String name, TypeReference<List<T>> type)
+            throws JsonProcessingException {
+        String value = string(scope, name);
+        return value == null || value.isBlank() ? List.of() : json.readValue(value, type);
+    }
+}

@@ -1,0 +1,34 @@
+package org.opendispute.dispute;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The buyer cancelled before a resolution was applied: every task and timer has ended with the stage. */
+@Component("recordCancellationDelegate")
+class RecordCancellationDelegate implements JavaDelegate {
+
+    private final DisputeStore disputes;
+    private final Deadlines deadlines;
+    private final Accounts accounts;
+    private final DisputeHistory history;
+    private final Actors actors;
+
+    RecordCancellationDelegate(DisputeStore disputes, Deadlines deadlines, Accounts accounts, DisputeHistory history,
+                               Actors actors) {
+        this.disputes = disputes;
+        this.deadlines = deadlines;
+        this.accounts = accounts;
+        this.history = history;
+        this.actors = actors;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Dispute dispute = disputes.get(execution.getProcessBusinessKey());
+        disputes.close(dispute.id(), DisputeStatus.CANCELLED, Outcome.CANCELLED_BY_BUYER);
+        deadlines.endAll(dispute.id());
+        accounts.countOutcome(dispute.sellerId(), Outcome.CANCELLED_BY_BUYER);
+        history.record(dispute.id(), "CANCELLED", actors.current(), null);
+    }
+}

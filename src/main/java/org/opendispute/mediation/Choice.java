@@ -1,0 +1,4 @@
+package org.opendispute.mediation;
+
+/** The buyer's final decision: the platform's proposal or the seller's last one. */
+public enum Choice { PLATFORM, SELLER }

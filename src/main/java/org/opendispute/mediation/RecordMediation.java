@@ -1,0 +1,81 @@
+package org.opendispute.mediation;
+
+import static org.opendispute.dispute.DisputeProcess.Vars.INFORMATION_FROM;
+import static org.opendispute.dispute.DisputeProcess.Vars.INFORMATION_QUESTION;
+import static org.opendispute.dispute.DisputeProcess.Vars.MEDIATOR_ACTION;
+import static org.opendispute.dispute.DisputeProcess.Vars.OVERRIDE_JUSTIFICATION;
+import static org.opendispute.dispute.DisputeProcess.Vars.PLATFORM_PROPOSAL_AMOUNT;
+import static org.opendispute.dispute.DisputeProcess.Vars.PLATFORM_PROPOSAL_TYPE;
+
+import java.util.Objects;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.opendispute.dispute.Actors;
+import org.opendispute.dispute.Dispute;
+import org.opendispute.dispute.DisputeHistory;
+import org.opendispute.dispute.DisputeStore;
+import org.opendispute.dispute.InvalidSubmissionException;
+import org.opendispute.dispute.ResolutionType;
+import org.opendispute.dispute.Submission;
+import org.opendispute.negotiation.Party;
+import org.opendispute.negotiation.ProposalStore;
+import org.opendispute.negotiation.ProposalTerms;
+import org.opendispute.order.Money;
+import org.springframework.stereotype.Component;
+
+/**
+ * The mediator asks a party for information, or issues the platform's proposal: the decision table's
+ * suggestion, or another one with a written justification.
+ */
+@Component("recordMediation")
+class RecordMediation implements TaskListener {
+
+    private final DisputeStore disputes;
+    private final ProposalStore proposals;
+    private final DisputeHistory history;
+    private final Actors actors;
+
+    RecordMediation(DisputeStore disputes, ProposalStore proposals, DisputeHistory history, Actors actors) {
+        this.disputes = disputes;
+        this.proposals = proposals;
+        this.history = history;
+        this.actors = actors;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Submission submission = Submission.of(task);
+        Dispute dispute = disputes.get(task.getExecution().getProcessBusinessKey());
+        String mediator = actors.of(task);
+        if (submission.choice(MEDIATOR_ACTION, MediatorAction.class) == MediatorAction.REQUEST_INFORMATION) {
+            Party from = submission.choice(INFORMATION_FROM, Party.class);
+            if (from == Party.PLATFORM) {
+                throw new InvalidSubmissionException("invalid-choice", INFORMATION_FROM, "Ask the buyer or the seller.");
+            }
+            history.record(dispute.id(), "INFORMATION_REQUESTED", mediator,
+                    from + ": " + submission.text(INFORMATION_QUESTION));
+            return;
+        }
+        PlatformSuggestion suggestion = PlatformSuggestion.of(task, dispute).orElseThrow();
+        String chosenType = submission.optionalText(PLATFORM_PROPOSAL_TYPE);
+        ResolutionType type = chosenType == null ? suggestion.type()
+                : submission.choice(PLATFORM_PROPOSAL_TYPE, ResolutionType.class);
+        Money amount = type == suggestion.type() && submission.optionalText(PLATFORM_PROPOSAL_AMOUNT) == null
+                ? suggestion.amount()
+                : ProposalTerms.amountFor(dispute, type,
+                        type.hasChosenAmount() ? submission.amount(PLATFORM_PROPOSAL_AMOUNT) : null,
+                        PLATFORM_PROPOSAL_AMOUNT);
+        boolean overridden = type != suggestion.type() || !Objects.equals(amount, suggestion.amount());
+        String justification = overridden ? submission.optionalText(OVERRIDE_JUSTIFICATION) : null;
+        if (overridden && justification == null) {
+            throw new InvalidSubmissionException("justification-required", OVERRIDE_JUSTIFICATION,
+                    "A proposal other than the suggested " + suggestion.type()
+                            + (suggestion.amount() == null ? "" : " of " + suggestion.amount()) + " needs a justification.");
+        }
+        proposals.propose(dispute.id(), Party.PLATFORM, mediator, type, amount, dispute.refundableAmount().currency(),
+                justification);
+        history.record(dispute.id(), overridden ? "PLATFORM_PROPOSAL_OVERRIDDEN" : "PLATFORM_PROPOSAL_ISSUED", mediator,
+                type + (amount == null ? "" : " " + amount) + (justification == null ? "" : ": " + justification));
+    }
+}

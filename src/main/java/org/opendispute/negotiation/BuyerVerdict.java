@@ -1,0 +1,3 @@
+package org.opendispute.negotiation;
+
+public enum BuyerVerdict { ACCEPT, REJECT }

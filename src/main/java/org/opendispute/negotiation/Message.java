@@ -1,0 +1,7 @@
+package org.opendispute.negotiation;
+
+import java.time.Instant;
+
+public record Message(long id, String disputeId, String authorId, Party authorRole, String body,
+                      boolean flaggedOffPlatform, boolean flaggedAbusive, Instant postedAt) {
+}

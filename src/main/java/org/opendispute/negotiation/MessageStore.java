@@ -1,0 +1,42 @@
+package org.opendispute.negotiation;
+
+import static org.opendispute.config.SqlTime.instant;
+import static org.opendispute.config.SqlTime.ts;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The conversation of a dispute, with moderation flags. */
+@Repository
+public class MessageStore {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public MessageStore(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void add(String disputeId, String authorId, Party role, String body, MessageModerator.Verdict verdict) {
+        jdbc.sql("""
+                INSERT INTO disputes.dispute_message (dispute_id, author_id, author_role, body, flagged_off_platform,
+                  flagged_abusive, posted_at) VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(disputeId, authorId, role.name(), body, verdict.offPlatform(), verdict.abusive(),
+                        ts(clock.instant()))
+                .update();
+    }
+
+    public List<Message> ofDispute(String disputeId) {
+        return jdbc.sql("SELECT * FROM disputes.dispute_message WHERE dispute_id = ? ORDER BY message_id")
+                .param(disputeId)
+                .query((rs, n) -> new Message(rs.getLong("message_id"), rs.getString("dispute_id"),
+                        rs.getString("author_id"), Party.valueOf(rs.getString("author_role")), rs.getString("body"),
+                        rs.getBoolean("flagged_off_platform"), rs.getBoolean("flagged_abusive"),
+                        instant(rs, "posted_at")))
+                .list();
+    }
+}

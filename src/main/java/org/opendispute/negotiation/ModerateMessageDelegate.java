@@ -1,0 +1,48 @@
+package org.opendispute.negotiation;
+
+import static org.opendispute.dispute.DisputeProcess.Vars.MESSAGE_AUTHOR;
+import static org.opendispute.dispute.DisputeProcess.Vars.MESSAGE_BODY;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.opendispute.dispute.Dispute;
+import org.opendispute.dispute.DisputeHistory;
+import org.opendispute.dispute.DisputeStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps a party's message with its moderation flags. A flagged message is shown to the mediators, and
+ * the buyer is warned that refunds happen only through the dispute.
+ */
+@Component("moderateMessageDelegate")
+class ModerateMessageDelegate implements JavaDelegate {
+
+    private final DisputeStore disputes;
+    private final MessageStore messages;
+    private final MessageModerator moderator;
+    private final DisputeHistory history;
+
+    ModerateMessageDelegate(DisputeStore disputes, MessageStore messages, MessageModerator moderator,
+                            DisputeHistory history) {
+        this.disputes = disputes;
+        this.messages = messages;
+        this.moderator = moderator;
+        this.history = history;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Dispute dispute = disputes.get(execution.getProcessBusinessKey());
+        String author = (String) execution.getVariable(MESSAGE_AUTHOR);
+        String body = (String) execution.getVariable(MESSAGE_BODY);
+        Party role = author.equals(dispute.sellerId()) ? Party.SELLER
+                : author.equals(dispute.buyerId()) ? Party.BUYER : Party.PLATFORM;
+        MessageModerator.Verdict verdict = moderator.moderate(body);
+        messages.add(dispute.id(), author, role, body, verdict);
+        history.record(dispute.id(), "MESSAGE_POSTED", author, verdict.flagged() ? "flagged for the mediators" : null);
+        if (verdict.offPlatform()) {
+            history.record(dispute.id(), "BUYER_WARNED", DisputeHistory.SYSTEM,
+                    "Refunds happen only through the dispute: never settle outside the platform.");
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package org.opendispute.negotiation;
+
+/** Who proposes: one of the two parties, or the platform through its mediator. */
+public enum Party { BUYER, SELLER, PLATFORM }

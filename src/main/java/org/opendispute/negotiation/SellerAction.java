@@ -1,0 +1,3 @@
+package org.opendispute.negotiation;
+
+public enum SellerAction { ACCEPT, PROPOSE, REFUSE }

@@ -1,0 +1,37 @@
+package org.opendispute.resolution;
+
+import static org.opendispute.dispute.DisputeProcess.Vars.RESHIP_CARRIER;
+import static org.opendispute.dispute.DisputeProcess.Vars.RESHIP_TRACKING_NUMBER;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.opendispute.dispute.Actors;
+import org.opendispute.dispute.DisputeHistory;
+import org.opendispute.dispute.DisputeStore;
+import org.opendispute.dispute.Submission;
+import org.springframework.stereotype.Component;
+
+/** The seller shipped the order again, with a new tracking number. */
+@Component("recordReshipment")
+class RecordReshipment implements TaskListener {
+
+    private final DisputeStore disputes;
+    private final DisputeHistory history;
+    private final Actors actors;
+
+    RecordReshipment(DisputeStore disputes, DisputeHistory history, Actors actors) {
+        this.disputes = disputes;
+        this.history = history;
+        this.actors = actors;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Submission submission = Submission.of(task);
+        String disputeId = task.getExecution().getProcessBusinessKey();
+        String carrier = submission.text(RESHIP_CARRIER);
+        String trackingNumber = submission.text(RESHIP_TRACKING_NUMBER);
+        disputes.recordReshipment(disputeId, carrier, trackingNumber);
+        history.record(disputeId, "RESHIPPED", actors.of(task), carrier + " " + trackingNumber);
+    }
+}

@@ -1,0 +1,41 @@
+package org.opendispute.resolution;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.opendispute.dispute.DisputeHistory;
+import org.opendispute.dispute.DisputeProcess;
+import org.opendispute.dispute.DisputeStore;
+import org.opendispute.order.TrackingEvent;
+import org.springframework.stereotype.Service;
+
+/** Carrier events of return shipments: a delivered return moves its dispute on to the seller's confirmation. */
+@Service
+public class ReturnTracking {
+
+    private final DisputeStore disputes;
+    private final DisputeHistory history;
+    private final RuntimeService runtimeService;
+
+    public ReturnTracking(DisputeStore disputes, DisputeHistory history, RuntimeService runtimeService) {
+        this.disputes = disputes;
+        this.history = history;
+        this.runtimeService = runtimeService;
+    }
+
+    /** Answers whether the event was the delivery of a return that a dispute was waiting for. */
+    public boolean onTrackingEvent(TrackingEvent event) {
+        if (event.kind() != TrackingEvent.Kind.DELIVERED || event.trackingNumber() == null) {
+            return false;
+        }
+        return disputes.findAwaitingReturn(event.orderId(), event.trackingNumber())
+                .map(disputeId -> {
+                    var result = runtimeService.createMessageCorrelation(DisputeProcess.Messages.RETURN_DELIVERED)
+                            .processInstanceBusinessKey(disputeId)
+                            .correlateAllWithResult();
+                    if (!result.isEmpty()) {
+                        history.record(disputeId, "RETURN_DELIVERED", event.carrier(), event.trackingNumber());
+                    }
+                    return !result.isEmpty();
+                })
+                .orElse(false);
+    }
+}

@@ -1,0 +1,32 @@
+package org.opendispute.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** Creates the product's groups on start-up when they are missing; idempotent. */
+@Component
+class IdentitySetup {
+
+    private final IdentityService identityService;
+
+    IdentitySetup(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    @EventListener(PostDeployEvent.class)
+    @Order(0)
+    void createGroups() {
+        for (String groupId : Groups.ALL) {
+            if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
+                Group group = identityService.newGroup(groupId);
+                group.setName(Character.toUpperCase(groupId.charAt(0)) + groupId.substring(1));
+                group.setType(groupId.equals(Groups.ADMINS) ? "SYSTEM" : "WORKFLOW");
+                identityService.saveGroup(group);
+            }
+        }
+    }
+}
