@@ -69,7 +69,7 @@ public final class DisputeProcess {
         public static final String CARRIER_CONFIRMED_DELIVERY = "carrierConfirmedDelivery";
         public static final String BUYER_HAS_EVIDENCE = "buyerHasEvidence";
         public static final String DISPUTED_VALUE = "disputedValue";
-        public static final String SUGGESTION = "suggestion";
+        public static final String SUGGESTED_PROPOSAL_TYPE = "suggestedProposalType";
 
         // A party's message, given with the PartyMessagePosted correlation
         public static final String MESSAGE_AUTHOR = "messageAuthor";

@@ -35,12 +35,15 @@ public class DisputeStage {
         this.clock = clock;
     }
 
-    /** A party's task opened: its status, and the deadline it works against (a running stage deadline or its own). */
+    /**
+     * A party's task opened: its status, and the deadline it works against (a running stage deadline or
+     * its own). No deadline: {@code null} in the diagram, which the expression language passes as "".
+     */
     public void taskOpened(DelegateTask task, String status, String deadlineName) {
         String disputeId = task.getExecution().getProcessBusinessKey();
         disputes.updateStatus(disputeId, DisputeStatus.valueOf(status));
         deadlines.endAll(disputeId, Deadlines.Kind.TASK);
-        if (deadlineName != null) {
+        if (deadlineName != null && !deadlineName.isEmpty()) {
             Instant due = deadlines.find(disputeId, deadlineName).orElseGet(() -> {
                 Instant taskDue = clock.instant().plus(policy.deadline(deadlineName));
                 deadlines.start(disputeId, deadlineName, Deadlines.Kind.TASK, taskDue);

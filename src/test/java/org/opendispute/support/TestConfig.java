@@ -1,15 +1,28 @@
 package org.opendispute.support;
 
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 @TestConfiguration(proxyBeanMethods = false)
+@Import(ProcessEngineCoverageConfiguration.class)
 public class TestConfig {
 
     @Bean
     @Primary
     FlakyPaymentGateway flakyPaymentGateway() {
         return new FlakyPaymentGateway();
+    }
+
+    /** The lifecycle suite must walk every flow node and sequence flow of the diagram: below 100% the build fails. */
+    @Bean
+    ProcessEngineCoverageProperties processEngineCoverageProperties() {
+        return ProcessEngineCoverageProperties.builder()
+                .addInclusionPatternForTestClasses("*DisputeLifecycleTest")
+                .assertClassCoverageAtLeast(1.0)
+                .build();
     }
 }
