@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.opendispute.order.Order;
 import org.opendispute.order.OrderLine;
 import org.opendispute.order.OrderStore;
@@ -54,7 +54,7 @@ class DemoData {
         this.password = password;
     }
 
-    @EventListener(PostDeployEvent.class)
+    @EventListener(ApplicationReadyEvent.class)
     @org.springframework.core.annotation.Order(10) // after the groups exist
     void createDemoData() {
         for (DemoUser demo : USERS) {

@@ -1,9 +1,6 @@
 package org.opendispute.security;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -14,8 +11,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Nothing answers without logging in. The webapps under {@code /camunda} keep their own session login
- * and CSRF protection; {@code /engine-rest} authenticates with Camunda's own filter (HTTP Basic against
- * the identity store); everything else, our API included, with HTTP Basic against the same users.
+ * and CSRF protection; everything else, our API and the engine's REST API included, authenticates with
+ * HTTP Basic against Camunda's identity store, and runs as that user inside the engine. (Camunda's own
+ * REST filter would leave {@code GET /engine-rest/engine} open to anonymous callers.)
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -25,26 +23,15 @@ class SecurityConfig {
                                             IdentityService identityService) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/camunda/**", "/engine-rest/**", "/error").permitAll()
+                        .requestMatchers("/", "/camunda/**", "/error").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .authenticationProvider(users)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // The webapps and the engine REST API protect themselves (Camunda's CSRF filter and HTTP Basic);
-                // our API is stateless and authenticated on every request.
+                // The webapps protect themselves with Camunda's CSRF filter; the REST APIs are stateless and
+                // authenticated on every request.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**", "/api/**"))
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
                 .build();
-    }
-
-    @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        registration.setName("camunda-engine-rest-auth");
-        registration.addUrlPatterns("/engine-rest/*");
-        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-                HttpBasicAuthenticationProvider.class.getName());
-        return registration;
     }
 }

@@ -1,0 +1,93 @@
+package org.opendispute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.repository.Resource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.opendispute.dispute.DisputeProcess;
+import org.opendispute.security.Groups;
+import org.opendispute.support.PostgresTest;
+import org.opendispute.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The whole application on PostgreSQL: what it deploys, and that nothing answers without logging in. */
+@PostgresTest
+class ApplicationTest {
+
+    @Autowired RepositoryService repositoryService;
+    @Autowired IdentityService identityService;
+    @Autowired TestRestTemplate http;
+
+    @Test
+    void diagramDecisionAndFormsAreDeployedTogether() {
+        ProcessDefinition process = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(DisputeProcess.KEY).latestVersion().singleResult();
+        assertThat(process).isNotNull();
+        assertThat(process.getHistoryTimeToLive()).isEqualTo(365);
+        Deployment deployment = repositoryService.createDeploymentQuery().deploymentId(process.getDeploymentId())
+                .singleResult();
+        List<String> resources = repositoryService.getDeploymentResources(deployment.getId()).stream()
+                .map(Resource::getName)
+                .map(name -> name.substring(name.replace('\\', '/').lastIndexOf('/') + 1))
+                .toList();
+        assertThat(resources).contains("dispute-resolution.bpmn", "platform-proposal.dmn");
+        assertThat(resources.stream().filter(name -> name.endsWith(".form"))).isNotEmpty();
+        assertThat(repositoryService.createDecisionDefinitionQuery()
+                .decisionDefinitionKey(DisputeProcess.DECISION_PLATFORM_PROPOSAL)
+                .deploymentId(deployment.getId()).count()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/engine-rest/engine", "/engine-rest/task", "/engine-rest/process-definition",
+            "/api/disputes", "/api/orders/ORD-1", "/actuator/health", "/actuator/info", "/v3/api-docs",
+            "/anything-else"})
+    void nothingAnswersWithoutCredentials(String path) {
+        assertThat(http.getForEntity(path, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void wrongCredentialsAreRefused() {
+        // Its own user: after a failed attempt Camunda delays that user's next logins (throttling).
+        TestUsers.ensure(identityService, "apptestwrong", Groups.ADMINS);
+        assertThat(http.withBasicAuth("apptestwrong", "wrong").getForEntity("/engine-rest/engine", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("apptestwrong", TestUsers.PASSWORD).getForEntity("/actuator/health", String.class)
+                .getStatusCode()).as("still throttled right after a failure").isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void theEngineRestApiAnswersAuthenticatedCallers() {
+        TestUsers.ensure(identityService, "apptestadmin", Groups.ADMINS);
+        ResponseEntity<String> engines = http.withBasicAuth("apptestadmin", TestUsers.PASSWORD)
+                .getForEntity("/engine-rest/engine", String.class);
+        assertThat(engines.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(engines.getBody()).contains("default");
+    }
+
+    @Test
+    void healthIsUpWithTheDatabaseAndTheEngine() {
+        TestUsers.ensure(identityService, "apptestadmin", Groups.ADMINS);
+        ResponseEntity<String> health = http.withBasicAuth("apptestadmin", TestUsers.PASSWORD)
+                .getForEntity("/actuator/health", String.class);
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(health.getBody()).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"processEngine\"");
+    }
+
+    @Test
+    void theTasklistLoginPageAnswers() {
+        ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).containsIgnoringCase("tasklist");
+    }
+}
