@@ -155,6 +155,33 @@ public class DisputeStore {
                 .update();
     }
 
+    /** Disputes matching the filters (any may be null), newest first. */
+    public List<Dispute> search(String buyerId, String sellerId, DisputeStatus status, int page, int size) {
+        return jdbc.sql("SELECT * FROM disputes.dispute WHERE " + FILTER
+                        + " ORDER BY opened_at DESC, dispute_id OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY")
+                .param("buyer", buyerId)
+                .param("seller", sellerId)
+                .param("status", status == null ? null : status.name())
+                .param("offset", (long) page * size)
+                .param("size", size)
+                .query(DisputeStore::map)
+                .list();
+    }
+
+    public long count(String buyerId, String sellerId, DisputeStatus status) {
+        return jdbc.sql("SELECT COUNT(*) FROM disputes.dispute WHERE " + FILTER)
+                .param("buyer", buyerId)
+                .param("seller", sellerId)
+                .param("status", status == null ? null : status.name())
+                .query(Long.class)
+                .single();
+    }
+
+    private static final String FILTER = """
+            (CAST(:buyer AS VARCHAR(64)) IS NULL OR buyer_id = :buyer)
+            AND (CAST(:seller AS VARCHAR(64)) IS NULL OR seller_id = :seller)
+            AND (CAST(:status AS VARCHAR(32)) IS NULL OR status = :status)""";
+
     private static BigDecimal amountOrNull(Money money) {
         return money == null ? null : money.amount();
     }

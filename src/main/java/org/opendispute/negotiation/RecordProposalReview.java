@@ -11,7 +11,9 @@ import org.opendispute.dispute.Resolutions;
 import org.opendispute.dispute.Submission;
 import org.springframework.stereotype.Component;
 
-/** The buyer accepted the seller's proposal (the dispute ends with it) or rejected the answer (another round). */
+/**
+ * The buyer accepted the seller's proposal or refusal (the dispute ends with it) or rejected it (another round).
+ */
 @Component("recordProposalReview")
 class RecordProposalReview implements TaskListener {
 
@@ -35,7 +37,7 @@ class RecordProposalReview implements TaskListener {
         var open = proposals.open(disputeId, Party.SELLER);
         if (verdict == BuyerVerdict.ACCEPT) {
             Proposal proposal = open.orElseThrow(() -> new InvalidSubmissionException("no-open-proposal", BUYER_VERDICT,
-                    "The seller refused and made no proposal to accept: reject to ask again, or escalate."));
+                    "There is no open proposal of the seller to accept."));
             proposals.decide(proposal.id(), Proposal.State.ACCEPTED);
             resolutions.apply(task, disputeId, proposal.type(), proposal.amount(), actor,
                     "The buyer accepted the seller's proposal");

@@ -60,9 +60,10 @@ class RecordSellerResponse implements TaskListener {
                         type + (amount == null ? "" : " " + amount) + " (" + proposal.id() + ")");
             }
             case REFUSE -> {
+                // A refusal stands as the seller's position: nothing refunded. The buyer may accept or reject it.
                 String reason = submission.text(SELLER_REASON);
-                proposals.open(dispute.id(), Party.SELLER)
-                        .ifPresent(open -> proposals.decide(open.id(), Proposal.State.SUPERSEDED));
+                proposals.propose(dispute.id(), Party.SELLER, actor, ResolutionType.SELLER_FAVOUR, null,
+                        dispute.refundableAmount().currency(), reason);
                 history.record(dispute.id(), "SELLER_REFUSED", actor, reason);
             }
         }

@@ -185,3 +185,16 @@ CREATE TABLE seller_statistics (
     cancelled_by_buyer   INTEGER DEFAULT 0 NOT NULL,
     updated_at           TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- Replays of POST requests retried with the same Idempotency-Key (kept at least 24 hours).
+CREATE TABLE api_idempotency (
+    caller          VARCHAR(64)  NOT NULL,
+    idempotency_key VARCHAR(255) NOT NULL,
+    request_hash    CHAR(64)     NOT NULL,
+    status          INTEGER,
+    content_type    VARCHAR(128),
+    body            VARCHAR(1000000),
+    created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (caller, idempotency_key)
+);
+CREATE INDEX ix_idempotency_created ON api_idempotency (created_at);

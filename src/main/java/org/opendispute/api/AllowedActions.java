@@ -1,0 +1,79 @@
+package org.opendispute.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.EventSubscription;
+import org.camunda.bpm.engine.task.Task;
+import org.opendispute.dispute.Dispute;
+import org.opendispute.negotiation.Party;
+import org.opendispute.negotiation.ProposalStore;
+import org.opendispute.security.Caller;
+import org.opendispute.security.Role;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the caller can do to a dispute now, asked of the engine (open tasks, message subscriptions), never
+ * of a status field: the diagram decides what happens next.
+ */
+@Component
+class AllowedActions {
+
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final ProposalStore proposals;
+
+    AllowedActions(TaskService taskService, RuntimeService runtimeService, ProposalStore proposals) {
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.proposals = proposals;
+    }
+
+    List<AllowedAction> of(Dispute dispute, Caller caller) {
+        Role role = caller.roleFor(dispute);
+        if (dispute.processInstanceId() == null || !dispute.status().isActive()) {
+            return List.of();
+        }
+        List<Task> tasks = taskService.createTaskQuery().processInstanceId(dispute.processInstanceId()).list();
+        Set<String> messages = runtimeService.createEventSubscriptionQuery()
+                .processInstanceId(dispute.processInstanceId())
+                .eventType("message")
+                .list().stream()
+                .map(EventSubscription::getEventName)
+                .collect(Collectors.toSet());
+        List<AllowedAction> allowed = new ArrayList<>();
+        for (Action action : Action.values()) {
+            if (!action.permits(role)) {
+                continue;
+            }
+            if (action.taskKey() != null) {
+                taskFor(action, tasks, caller, role, dispute)
+                        .ifPresent(task -> allowed.add(new AllowedAction(action,
+                                task.getDueDate() == null ? null : task.getDueDate().toInstant())));
+            } else if (action.message() != null ? messages.contains(action.message()) : true) {
+                allowed.add(new AllowedAction(action, null));
+            }
+        }
+        return allowed;
+    }
+
+    Optional<Task> taskFor(Action action, List<Task> tasks, Caller caller, Role role, Dispute dispute) {
+        return tasks.stream()
+                .filter(task -> task.getTaskDefinitionKey().equals(action.taskKey()))
+                .filter(task -> role == Role.ADMIN || caller.userId().equals(task.getAssignee()))
+                .filter(task -> action != Action.ACCEPT_PROPOSAL
+                        || proposals.open(dispute.id(), Party.SELLER).isPresent())
+                .findFirst();
+    }
+
+    Optional<Task> openTask(Dispute dispute, Action action, Caller caller) {
+        List<Task> tasks = taskService.createTaskQuery().processInstanceId(dispute.processInstanceId())
+                .taskDefinitionKey(action.taskKey()).list();
+        return taskFor(action, tasks, caller, caller.roleFor(dispute), dispute);
+    }
+}

@@ -1,0 +1,107 @@
+package org.opendispute.api;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.opendispute.dispute.Dispute;
+import org.opendispute.dispute.DisputeStore;
+import org.opendispute.dispute.InvalidSubmissionException;
+import org.opendispute.security.Caller;
+import org.opendispute.security.CurrentCaller;
+import org.opendispute.security.Role;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Carries out a caller's action on a dispute through the engine's Java API only: completes the matching
+ * user task or correlates the matching message, in one transaction with the store.
+ */
+@Service
+class DisputeActionService {
+
+    private final DisputeStore disputes;
+    private final AllowedActions allowedActions;
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final CurrentCaller currentCaller;
+
+    DisputeActionService(DisputeStore disputes, AllowedActions allowedActions, TaskService taskService,
+                         RuntimeService runtimeService, CurrentCaller currentCaller) {
+        this.disputes = disputes;
+        this.allowedActions = allowedActions;
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.currentCaller = currentCaller;
+    }
+
+    /** The dispute, if the caller may see it; another party's dispute does not exist for them. */
+    Dispute visible(String disputeId, Caller caller) {
+        return disputes.find(disputeId)
+                .filter(dispute -> caller.roleFor(dispute) != Role.NONE)
+                .orElseThrow(() -> ApiException.notFound("Dispute " + disputeId));
+    }
+
+    /** The dispute, if the caller may see it and may ever take this action on it (else 404 or 403). */
+    Dispute permitted(String disputeId, Action action, Caller caller) {
+        Dispute dispute = visible(disputeId, caller);
+        if (!action.permits(caller.roleFor(dispute))) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "forbidden",
+                    "As " + caller.roleFor(dispute).name().toLowerCase() + " of this dispute you cannot " + describe(action) + ".");
+        }
+        return dispute;
+    }
+
+    @Transactional
+    Dispute perform(String disputeId, Action action, Map<String, Object> variables) {
+        Caller caller = currentCaller.get();
+        Dispute dispute = permitted(disputeId, action, caller);
+        try {
+            if (action.taskKey() != null) {
+                Task task = allowedActions.openTask(dispute, action, caller)
+                        .orElseThrow(() -> notAllowedNow(dispute, caller, action));
+                taskService.complete(task.getId(), variables);
+            } else {
+                boolean possible = allowedActions.of(dispute, caller).stream().anyMatch(a -> a.action() == action);
+                if (!possible) {
+                    throw notAllowedNow(dispute, caller, action);
+                }
+                runtimeService.createMessageCorrelation(action.message())
+                        .processInstanceBusinessKey(disputeId)
+                        .setVariablesLocal(variables)
+                        .correlate();
+            }
+        } catch (OptimisticLockingException e) {
+            throw e;
+        } catch (ProcessEngineException e) {
+            throw unwrap(e);
+        }
+        return disputes.get(disputeId);
+    }
+
+    ApiException notAllowedNow(Dispute dispute, Caller caller, Action action) {
+        List<AllowedAction> allowed = allowedActions.of(dispute, caller);
+        return new ApiException(HttpStatus.CONFLICT, "action-not-allowed",
+                "You cannot " + describe(action) + " now: the dispute is " + dispute.status() + ".", List.of(),
+                Map.of("allowedActions", allowed));
+    }
+
+    /** A submission the process refused carries its own code and field; anything else is ours to fix. */
+    private static RuntimeException unwrap(ProcessEngineException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidSubmissionException invalid) {
+                return invalid;
+            }
+        }
+        return e;
+    }
+
+    private static String describe(Action action) {
+        return action.name().toLowerCase().replace('_', ' ');
+    }
+}

@@ -1,0 +1,252 @@
+package org.opendispute.api;
+
+import static org.opendispute.dispute.DisputeProcess.Vars.BUYER_VERDICT;
+import static org.opendispute.dispute.DisputeProcess.Vars.CHOICE;
+import static org.opendispute.dispute.DisputeProcess.Vars.INFORMATION_ANSWER;
+import static org.opendispute.dispute.DisputeProcess.Vars.MESSAGE_AUTHOR;
+import static org.opendispute.dispute.DisputeProcess.Vars.MESSAGE_BODY;
+import static org.opendispute.dispute.DisputeProcess.Vars.PROPOSAL_AMOUNT;
+import static org.opendispute.dispute.DisputeProcess.Vars.PROPOSAL_TYPE;
+import static org.opendispute.dispute.DisputeProcess.Vars.RESHIP_CARRIER;
+import static org.opendispute.dispute.DisputeProcess.Vars.RESHIP_TRACKING_NUMBER;
+import static org.opendispute.dispute.DisputeProcess.Vars.RETURN_CARRIER;
+import static org.opendispute.dispute.DisputeProcess.Vars.RETURN_CONDITION;
+import static org.opendispute.dispute.DisputeProcess.Vars.RETURN_TRACKING_NUMBER;
+import static org.opendispute.dispute.DisputeProcess.Vars.SELLER_ACTION;
+import static org.opendispute.dispute.DisputeProcess.Vars.SELLER_REASON;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.opendispute.dispute.Dispute;
+import org.opendispute.dispute.DisputeHistory;
+import org.opendispute.dispute.DisputeOpening;
+import org.opendispute.dispute.DisputeStatus;
+import org.opendispute.dispute.DisputeStore;
+import org.opendispute.dispute.DisputedLine;
+import org.opendispute.dispute.OpeningRequest;
+import org.opendispute.dispute.ResolutionType;
+import org.opendispute.negotiation.BuyerVerdict;
+import org.opendispute.negotiation.Party;
+import org.opendispute.negotiation.ProposalStore;
+import org.opendispute.negotiation.SellerAction;
+import org.opendispute.security.Caller;
+import org.opendispute.security.CurrentCaller;
+import org.opendispute.security.Groups;
+import org.opendispute.security.Role;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
+/** Disputes: opened by buyers, answered by sellers, read by integrators; each action moves the process. */
+@RestController
+@RequestMapping("/api/disputes")
+@Tag(name = "Disputes")
+class DisputeController {
+
+    static final String ID = "[A-Za-z0-9-]{1,64}";
+
+    private final DisputeOpening opening;
+    private final DisputeActionService actions;
+    private final DisputeViews views;
+    private final DisputeStore disputes;
+    private final DisputeHistory history;
+    private final ProposalStore proposals;
+    private final CurrentCaller currentCaller;
+
+    DisputeController(DisputeOpening opening, DisputeActionService actions, DisputeViews views, DisputeStore disputes,
+                      DisputeHistory history, ProposalStore proposals, CurrentCaller currentCaller) {
+        this.opening = opening;
+        this.actions = actions;
+        this.views = views;
+        this.disputes = disputes;
+        this.history = history;
+        this.proposals = proposals;
+        this.currentCaller = currentCaller;
+    }
+
+    @PostMapping
+    @Operation(summary = "Open a dispute", description = "As the buyer of the order. 422 with a stable code when "
+            + "the policy does not allow it (window-not-open, dispute-already-active, evidence-required, ...).")
+    ResponseEntity<DisputeResponse> open(@Valid @RequestBody DisputeRequests.Open body) {
+        Caller caller = currentCaller.get();
+        if (!caller.in(Groups.BUYERS) && !caller.in(Groups.ADMINS)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "Only buyers open disputes.");
+        }
+        ResolutionType type = body.requestedResolution().type();
+        if (type == ResolutionType.SELLER_FAVOUR) {
+            throw ApiException.invalid("requestedResolution.type", "invalid-value", "A buyer cannot ask for the seller's favour.");
+        }
+        String amount = body.requestedResolution().amount();
+        if (type == ResolutionType.PARTIAL_REFUND && amount == null) {
+            throw ApiException.invalid("requestedResolution.amount", "required", "A partial refund needs an amount.");
+        }
+        List<DisputedLine> lines = body.lines() == null ? List.of()
+                : body.lines().stream().map(line -> new DisputedLine(line.sku(), line.quantity())).toList();
+        Dispute dispute = opening.open(new OpeningRequest(body.orderId(), caller.userId(), body.reason(),
+                body.description(), lines, type,
+                type == ResolutionType.PARTIAL_REFUND ? new BigDecimal(amount) : null, body.evidenceIds()));
+        return ResponseEntity.created(URI.create("/api/disputes/" + dispute.id())).body(views.full(dispute, caller));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A dispute, its running deadlines and what you can do now")
+    DisputeResponse get(@PathVariable @Pattern(regexp = ID) String id) {
+        Caller caller = currentCaller.get();
+        return views.full(actions.visible(id, caller), caller);
+    }
+
+    @GetMapping
+    @Operation(summary = "Disputes, newest first", description = "Buyers and sellers see their own only.")
+    Page<DisputeSummary> list(@RequestParam(required = false) @Pattern(regexp = ID) String buyerId,
+                              @RequestParam(required = false) @Pattern(regexp = ID) String sellerId,
+                              @RequestParam(required = false) DisputeStatus status,
+                              @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
+                              @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Caller caller = currentCaller.get();
+        if (!caller.isStaff() && !caller.in(Groups.INTEGRATORS)) {
+            // A party lists its own disputes: as buyer, or as seller when it asks for those.
+            if (sellerId != null && sellerId.equals(caller.userId())) {
+                buyerId = null;
+            } else {
+                buyerId = caller.userId();
+                sellerId = null;
+            }
+        }
+        List<DisputeSummary> items = disputes.search(buyerId, sellerId, status, page, size).stream()
+                .map(views::summary).toList();
+        return new Page<>(items, page, size, disputes.count(buyerId, sellerId, status));
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "The dispute's timeline: what happened, by whom, when")
+    List<DisputeHistory.Entry> history(@PathVariable @Pattern(regexp = ID) String id) {
+        return history.of(actions.visible(id, currentCaller.get()).id());
+    }
+
+    @PostMapping("/{id}/messages")
+    @Operation(summary = "Post a message to the conversation (kept and moderated)")
+    DisputeResponse message(@PathVariable @Pattern(regexp = ID) String id,
+                            @Valid @RequestBody DisputeRequests.Message body) {
+        return act(id, Action.POST_MESSAGE, Map.of(MESSAGE_AUTHOR, currentCaller.get().userId(), MESSAGE_BODY, body.body()));
+    }
+
+    @PostMapping("/{id}/seller-response")
+    @Operation(summary = "The seller accepts the buyer's request, proposes something else, or refuses")
+    DisputeResponse sellerResponse(@PathVariable @Pattern(regexp = ID) String id,
+                                   @Valid @RequestBody DisputeRequests.SellerResponse body) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(SELLER_ACTION, body.action().name());
+        if (body.action() == SellerAction.PROPOSE) {
+            if (body.proposal() == null) {
+                throw ApiException.invalid("proposal", "required", "A proposal needs its type (and amount for a partial refund).");
+            }
+            variables.put(PROPOSAL_TYPE, body.proposal().type().name());
+            variables.put(PROPOSAL_AMOUNT, body.proposal().amount());
+        }
+        if (body.action() == SellerAction.REFUSE && (body.reason() == null || body.reason().isBlank())) {
+            throw ApiException.invalid("reason", "required", "A refusal needs its reasons.");
+        }
+        variables.put(SELLER_REASON, body.reason());
+        return act(id, Action.RESPOND, variables);
+    }
+
+    @PostMapping("/{id}/proposals/{proposalId}/accept")
+    @Operation(summary = "The buyer accepts the seller's open proposal: the dispute ends with it")
+    DisputeResponse accept(@PathVariable @Pattern(regexp = ID) String id,
+                           @PathVariable @Pattern(regexp = ID) String proposalId) {
+        requireOpenSellerProposal(id, proposalId);
+        return act(id, Action.ACCEPT_PROPOSAL, Map.of(BUYER_VERDICT, BuyerVerdict.ACCEPT.name()));
+    }
+
+    @PostMapping("/{id}/proposals/{proposalId}/reject")
+    @Operation(summary = "The buyer rejects the seller's answer: another round")
+    DisputeResponse reject(@PathVariable @Pattern(regexp = ID) String id,
+                           @PathVariable @Pattern(regexp = ID) String proposalId) {
+        requireOpenSellerProposal(id, proposalId);
+        return act(id, Action.REJECT_PROPOSAL, Map.of(BUYER_VERDICT, BuyerVerdict.REJECT.name()));
+    }
+
+    @PostMapping("/{id}/escalate")
+    @Operation(summary = "The buyer asks the platform to mediate (after the seller answered)")
+    DisputeResponse escalate(@PathVariable @Pattern(regexp = ID) String id) {
+        return act(id, Action.ESCALATE, Map.of());
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "The buyer cancels the dispute (before a resolution is applied)")
+    DisputeResponse cancel(@PathVariable @Pattern(regexp = ID) String id) {
+        return act(id, Action.CANCEL, Map.of());
+    }
+
+    @PostMapping("/{id}/decision")
+    @Operation(summary = "The buyer chooses the platform's or the seller's proposal")
+    DisputeResponse decision(@PathVariable @Pattern(regexp = ID) String id,
+                             @Valid @RequestBody DisputeRequests.Decision body) {
+        return act(id, Action.DECIDE, Map.of(CHOICE, body.choice().name()));
+    }
+
+    @PostMapping("/{id}/information")
+    @Operation(summary = "A party answers the mediator's request for information")
+    DisputeResponse information(@PathVariable @Pattern(regexp = ID) String id,
+                                @Valid @RequestBody DisputeRequests.Information body) {
+        return act(id, Action.PROVIDE_INFORMATION, Map.of(INFORMATION_ANSWER, body.answer()));
+    }
+
+    @PostMapping("/{id}/return-shipment")
+    @Operation(summary = "The buyer shipped the item back")
+    DisputeResponse returnShipment(@PathVariable @Pattern(regexp = ID) String id,
+                                   @Valid @RequestBody DisputeRequests.Shipment body) {
+        return act(id, Action.SHIP_RETURN, Map.of(RETURN_CARRIER, body.carrier(), RETURN_TRACKING_NUMBER, body.trackingNumber()));
+    }
+
+    @PostMapping("/{id}/return-receipt")
+    @Operation(summary = "The seller confirms what came back")
+    DisputeResponse returnReceipt(@PathVariable @Pattern(regexp = ID) String id,
+                                  @Valid @RequestBody DisputeRequests.ReturnReceipt body) {
+        return act(id, Action.CONFIRM_RETURN_RECEIPT, Map.of(RETURN_CONDITION, body.condition().name()));
+    }
+
+    @PostMapping("/{id}/reshipment")
+    @Operation(summary = "The seller shipped the order again")
+    DisputeResponse reshipment(@PathVariable @Pattern(regexp = ID) String id,
+                               @Valid @RequestBody DisputeRequests.Shipment body) {
+        return act(id, Action.RESHIP, Map.of(RESHIP_CARRIER, body.carrier(), RESHIP_TRACKING_NUMBER, body.trackingNumber()));
+    }
+
+    private DisputeResponse act(String id, Action action, Map<String, Object> variables) {
+        Dispute dispute = actions.perform(id, action, variables);
+        return views.full(dispute, currentCaller.get());
+    }
+
+    private void requireOpenSellerProposal(String disputeId, String proposalId) {
+        Caller caller = currentCaller.get();
+        Dispute dispute = actions.visible(disputeId, caller);
+        boolean open = proposals.open(dispute.id(), Party.SELLER).filter(p -> p.id().equals(proposalId)).isPresent();
+        if (!open && proposals.find(proposalId).filter(p -> p.disputeId().equals(disputeId)).isEmpty()) {
+            throw ApiException.notFound("Proposal " + proposalId);
+        }
+        if (!open && caller.roleFor(dispute) == Role.BUYER) {
+            throw actions.notAllowedNow(dispute, caller, Action.ACCEPT_PROPOSAL);
+        }
+    }
+
+    record Page<T>(List<T> items, int page, int size, long total) {
+    }
+}

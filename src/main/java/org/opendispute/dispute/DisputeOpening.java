@@ -1,0 +1,52 @@
+package org.opendispute.dispute;
+
+import java.util.Arrays;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens a dispute by starting its process: the process's first step applies the rules, so a dispute
+ * opened here and one started through the engine's REST API are held to the same ones.
+ */
+@Service
+public class DisputeOpening {
+
+    private final RuntimeService runtimeService;
+    private final OpeningVariables openingVariables;
+    private final DisputeStore disputes;
+
+    public DisputeOpening(RuntimeService runtimeService, OpeningVariables openingVariables, DisputeStore disputes) {
+        this.runtimeService = runtimeService;
+        this.openingVariables = openingVariables;
+        this.disputes = disputes;
+    }
+
+    /**
+     * Answers the new dispute, or throws {@link DisputeRejectedException}. A refusal still commits what
+     * the rules record (an account marked for review, the ended process instance in the engine's history).
+     */
+    @Transactional(noRollbackFor = DisputeRejectedException.class)
+    public Dispute open(OpeningRequest request) {
+        String disputeId = DisputeIds.next();
+        ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(DisputeProcess.KEY)
+                .businessKey(disputeId)
+                .setVariables(openingVariables.write(request))
+                .executeWithVariablesInReturn();
+        if (!Boolean.TRUE.equals(instance.getVariables().get(DisputeProcess.Vars.ELIGIBLE))) {
+            String code = String.valueOf(instance.getVariables().get(DisputeProcess.Vars.REJECTION_CODE));
+            throw new DisputeRejectedException(code, messageOf(code));
+        }
+        return disputes.get(disputeId);
+    }
+
+    private static String messageOf(String code) {
+        return Arrays.stream(RejectionCode.values())
+                .filter(rejection -> rejection.code().equals(code))
+                .map(RejectionCode::message)
+                .findFirst()
+                .orElse("The dispute request is incomplete or malformed.");
+    }
+}

@@ -1,0 +1,398 @@
+package org.opendispute.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opendispute.dispute.DisputeStore;
+import org.opendispute.security.Groups;
+import org.opendispute.support.ApiClient;
+import org.opendispute.support.ApiClient.Response;
+import org.opendispute.support.PostgresTest;
+import org.opendispute.support.TestOrders;
+import org.opendispute.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Our REST API over a real port, on PostgreSQL: the contract of the REST API issue, endpoint by endpoint. */
+@PostgresTest
+class DisputeApiTest {
+
+    static final String OTHER_BUYER = "apibuyertwo";
+    static final String SELLER = "apiseller";
+    static final String MEDIATOR = "apimediator";
+    static final String INTEGRATOR = "apiintegrator";
+    static final String ADMIN = "apiadmin";
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
+
+    @Autowired TestRestTemplate http;
+    @Autowired IdentityService identityService;
+    @Autowired TaskService taskService;
+    @Autowired ManagementService managementService;
+    @Autowired DisputeStore disputes;
+
+    ApiClient api;
+    /** A buyer of its own for each test: the abuse rules count a buyer's disputes. */
+    String buyer;
+
+    @BeforeEach
+    void users() {
+        api = new ApiClient(http);
+        buyer = TestUsers.ensure(identityService, "apibuyer" + UUID.randomUUID().toString().replace("-", "").substring(0, 10),
+                Groups.BUYERS);
+        TestUsers.ensure(identityService, OTHER_BUYER, Groups.BUYERS);
+        TestUsers.ensure(identityService, SELLER, Groups.SELLERS);
+        TestUsers.ensure(identityService, MEDIATOR, Groups.MEDIATORS);
+        TestUsers.ensure(identityService, INTEGRATOR, Groups.INTEGRATORS);
+        TestUsers.ensure(identityService, ADMIN, Groups.ADMINS);
+    }
+
+    /** An order of buyer and SELLER, shipped 12 days ago: two mugs at 20.00, a lamp at 60.00, shipping 5.00. */
+    String registerOrder() {
+        String orderId = TestOrders.unique("ORD");
+        Instant shipped = Instant.now().minus(Duration.ofDays(12)).truncatedTo(ChronoUnit.SECONDS);
+        Response put = api.put(INTEGRATOR, "/api/orders/" + orderId, orderBody(shipped));
+        assertThat(put.status()).as(put.toString()).isEqualTo(201);
+        return orderId;
+    }
+
+    Map<String, Object> orderBody(Instant shipped) {
+        Map<String, Object> order = new LinkedHashMap<>();
+        order.put("buyerId", buyer);
+        order.put("sellerId", SELLER);
+        order.put("currency", "EUR");
+        order.put("lines", List.of(
+                Map.of("sku", "MUG", "title", "Mug", "quantity", 2, "unitPrice", "20.00"),
+                Map.of("sku", "LAMP", "title", "Lamp", "quantity", 1, "unitPrice", "60.00")));
+        order.put("shippingCost", "5.00");
+        order.put("paymentMethod", "CARD");
+        order.put("paymentReference", "pay_123");
+        order.put("shippingMethodPaid", "EXPRESS");
+        order.put("shippingMethodUsed", "EXPRESS");
+        order.put("carrier", "DHL");
+        order.put("trackingNumber", "JJD1");
+        order.put("paidAt", shipped.minus(Duration.ofDays(1)).toString());
+        order.put("shippedAt", shipped.toString());
+        order.put("promisedDeliveryDays", 30);
+        return order;
+    }
+
+    Map<String, Object> openBody(String orderId, String reason, String type, String amount, List<String> evidence) {
+        Map<String, Object> requested = new LinkedHashMap<>();
+        requested.put("type", type);
+        if (amount != null) {
+            requested.put("amount", amount);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("orderId", orderId);
+        body.put("reason", reason);
+        body.put("description", "The lamp arrived broken.");
+        body.put("requestedResolution", requested);
+        body.put("evidenceIds", evidence);
+        return body;
+    }
+
+    Response open(String orderId) {
+        return api.post(buyer, "/api/disputes", openBody(orderId, "NOT_RECEIVED", "FULL_REFUND", null, List.of()));
+    }
+
+    static List<String> actions(Response dispute) {
+        List<String> actions = new ArrayList<>();
+        dispute.json().get("allowedActions").forEach(a -> actions.add(a.get("action").asText()));
+        return actions;
+    }
+
+    @Test
+    void aWholeDisputeDrivenThroughTheApi() {
+        String orderId = registerOrder();
+        assertThat(api.put(INTEGRATOR, "/api/orders/" + orderId, orderBody(Instant.now().minus(Duration.ofDays(12))))
+                .status()).isEqualTo(200);
+        Response photo = api.upload(buyer, "/api/evidence", "lamp.png", PNG);
+        assertThat(photo.status()).as(photo.toString()).isEqualTo(201);
+
+        Map<String, Object> request = openBody(orderId, "DAMAGED", "PARTIAL_REFUND", "15.00", List.of(photo.text("id")));
+        request.put("lines", List.of(Map.of("sku", "MUG", "quantity", 1)));
+        Response opened = api.post(buyer, "/api/disputes", request);
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String id = opened.text("id");
+        assertThat(opened.headers().getLocation()).hasToString("/api/disputes/" + id);
+        assertThat(opened.text("status")).isEqualTo("AWAITING_SELLER");
+        assertThat(opened.json().at("/requestedResolution/amount")).isEqualTo(
+                new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(Map.of("amount", "15.00", "currency", "EUR")));
+        assertThat(opened.json().at("/deadlines/sellerResponse").asText()).isNotEmpty();
+        assertThat(actions(opened)).contains("CANCEL", "POST_MESSAGE", "ADD_EVIDENCE").doesNotContain("ESCALATE", "RESPOND");
+
+        Response asSeller = api.get(SELLER, "/api/disputes/" + id);
+        assertThat(actions(asSeller)).contains("RESPOND").doesNotContain("CANCEL");
+        assertThat(asSeller.json().at("/allowedActions/0/deadline").asText()).isNotEmpty();
+
+        Response proposed = api.post(SELLER, "/api/disputes/" + id + "/seller-response",
+                Map.of("action", "PROPOSE", "proposal", Map.of("type", "PARTIAL_REFUND", "amount", "8.00")));
+        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(200);
+        Response asBuyer = api.get(buyer, "/api/disputes/" + id);
+        assertThat(asBuyer.text("status")).isEqualTo("NEGOTIATING");
+        assertThat(actions(asBuyer)).contains("ACCEPT_PROPOSAL", "REJECT_PROPOSAL", "ESCALATE");
+        assertThat(asBuyer.json().at("/proposals/0/amount/amount").asText()).isEqualTo("8.00");
+
+        assertThat(api.post(buyer, "/api/disputes/" + id + "/messages", Map.of("body", "Pay me by bank transfer?"))
+                .status()).isEqualTo(200);
+        Response escalated = api.post(buyer, "/api/disputes/" + id + "/escalate", null);
+        assertThat(escalated.status()).as(escalated.toString()).isEqualTo(200);
+        assertThat(escalated.text("status")).isEqualTo("IN_MEDIATION");
+
+        // The mediator works in Tasklist; here through the engine's REST API, as Tasklist does.
+        String taskId = taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult().getId();
+        assertThat(api.post(MEDIATOR, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", MEDIATOR)).status())
+                .isEqualTo(204);
+        Response mediated = api.post(MEDIATOR, "/engine-rest/task/" + taskId + "/complete",
+                Map.of("variables", Map.of("mediatorAction", Map.of("value", "ISSUE_PROPOSAL"))));
+        assertThat(mediated.status()).as(mediated.toString()).isEqualTo(204);
+
+        Response decided = api.post(buyer, "/api/disputes/" + id + "/decision", Map.of("choice", "PLATFORM"));
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+        assertThat(decided.text("status")).isEqualTo("REFUND_PENDING");
+
+        // The job executor issues the refund; tests run its job themselves.
+        String jobId = managementService.createJobQuery().processInstanceId(
+                disputes.get(id).processInstanceId()).singleResult().getId();
+        managementService.executeJob(jobId);
+
+        Response resolved = api.get(buyer, "/api/disputes/" + id);
+        assertThat(resolved.text("status")).isEqualTo("RESOLVED");
+        assertThat(resolved.text("outcome")).isEqualTo("PARTIAL_REFUND");
+        // The decision table's suggestion for damage worth 20.00: half of it, the buyer keeps the mug.
+        assertThat(resolved.json().at("/refund/amount/amount").asText()).isEqualTo("10.00");
+        assertThat(resolved.json().at("/refund/state").asText()).isEqualTo("ISSUED");
+        assertThat(resolved.json().at("/refund/expectedArrivalDate").asText()).isNotEmpty();
+        assertThat(actions(resolved)).isEmpty();
+
+        Response history = api.get(buyer, "/api/disputes/" + id + "/history");
+        List<String> events = new ArrayList<>();
+        history.json().forEach(entry -> events.add(entry.get("event").asText()));
+        assertThat(events).contains("OPENED", "SELLER_PROPOSED", "MESSAGE_POSTED", "BUYER_WARNED", "ESCALATED",
+                "PLATFORM_PROPOSAL_ISSUED", "RESOLUTION_AGREED", "REFUND_ISSUED", "RESOLVED");
+
+        Response evidence = api.get(SELLER, "/api/disputes/" + id + "/evidence/" + photo.text("id"));
+        assertThat(evidence.status()).isEqualTo(200);
+        assertThat(evidence.raw()).isEqualTo(PNG);
+        assertThat(api.get(OTHER_BUYER, "/api/disputes/" + id + "/evidence/" + photo.text("id")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anIneligibleDisputeIs422WithTheReasonAndNothingIsStored() {
+        String orderId = TestOrders.unique("ORD");
+        Instant shipped = Instant.now().minus(Duration.ofDays(3));
+        assertThat(api.put(INTEGRATOR, "/api/orders/" + orderId, orderBody(shipped)).status()).isEqualTo(201);
+
+        Response refused = open(orderId);
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.text("code")).isEqualTo("window-not-open");
+        assertThat(refused.text("type")).endsWith("/window-not-open");
+        assertThat(disputes.statusesOfOrder(orderId)).isEmpty();
+    }
+
+    @Test
+    void evidenceIsRequiredForDamage() {
+        Response refused = api.post(buyer, "/api/disputes",
+                openBody(registerOrder(), "DAMAGED", "FULL_REFUND", null, List.of()));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.text("code")).isEqualTo("evidence-required");
+    }
+
+    @Test
+    void badInputIsAClearProblemNeverA500() {
+        String orderId = registerOrder();
+        Response malformed = api.post(buyer, "/api/disputes", "{\"orderId\": ");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.text("code")).isEqualTo("malformed-request");
+
+        Response unknownEnum = api.post(buyer, "/api/disputes", openBody(orderId, "BORED", "FULL_REFUND", null, List.of()));
+        assertThat(unknownEnum.status()).isEqualTo(400);
+        assertThat(unknownEnum.json().at("/errors/0/field").asText()).isEqualTo("reason");
+
+        Response missing = api.post(buyer, "/api/disputes", Map.of("orderId", orderId));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.text("code")).isEqualTo("validation-failed");
+        List<String> fields = new ArrayList<>();
+        missing.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertThat(fields).contains("reason", "description", "requestedResolution");
+
+        Map<String, Object> wrongType = orderBody(Instant.now());
+        wrongType.put("promisedDeliveryDays", "soon");
+        Response typed = api.put(INTEGRATOR, "/api/orders/" + TestOrders.unique("ORD"), wrongType);
+        assertThat(typed.status()).isEqualTo(400);
+        assertThat(typed.json().at("/errors/0/field").asText()).isEqualTo("promisedDeliveryDays");
+
+        Map<String, Object> badCurrency = orderBody(Instant.now());
+        badCurrency.put("currency", "EUX");
+        Response currency = api.put(INTEGRATOR, "/api/orders/" + TestOrders.unique("ORD"), badCurrency);
+        assertThat(currency.status()).isEqualTo(400);
+        assertThat(currency.json().at("/errors/0/field").asText()).isEqualTo("currency");
+
+        Map<String, Object> tooPrecise = orderBody(Instant.now());
+        tooPrecise.put("shippingCost", "5.001");
+        assertThat(api.put(INTEGRATOR, "/api/orders/" + TestOrders.unique("ORD"), tooPrecise).json()
+                .at("/errors/0/field").asText()).isEqualTo("shippingCost");
+
+        Response tooLarge = api.post(buyer, "/api/disputes", "{\"description\": \"" + "x".repeat(2_000_000) + "\"}");
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.text("code")).isEqualTo("payload-too-large");
+
+        Response notAFile = api.upload(buyer, "/api/evidence", "notes.txt", "hello".getBytes());
+        assertThat(notAFile.status()).isEqualTo(415);
+        assertThat(notAFile.text("code")).isEqualTo("evidence-type-not-allowed");
+    }
+
+    @Test
+    void unknownIdsAnd404sForOtherPartiesDisputes() {
+        String id = open(registerOrder()).text("id");
+        assertThat(api.get(buyer, "/api/disputes/DSP-NOSUCHTHING").status()).isEqualTo(404);
+        Response hidden = api.get(OTHER_BUYER, "/api/disputes/" + id);
+        assertThat(hidden.status()).isEqualTo(404);
+        assertThat(hidden.text("code")).isEqualTo("not-found");
+        assertThat(api.post(OTHER_BUYER, "/api/disputes/" + id + "/cancel", null).status()).isEqualTo(404);
+        assertThat(api.get(INTEGRATOR, "/api/disputes/" + id).status()).isEqualTo(200);
+        assertThat(api.get(MEDIATOR, "/api/disputes/" + id).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSellerCanNeverCancelAndActionsOutOfTurnAre409() {
+        String id = open(registerOrder()).text("id");
+
+        Response sellerCancels = api.post(SELLER, "/api/disputes/" + id + "/cancel", null);
+        assertThat(sellerCancels.status()).isEqualTo(403);
+        assertThat(sellerCancels.text("code")).isEqualTo("forbidden");
+
+        Response early = api.post(buyer, "/api/disputes/" + id + "/decision", Map.of("choice", "PLATFORM"));
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.text("code")).isEqualTo("action-not-allowed");
+        assertThat(early.json().get("allowedActions").toString()).contains("CANCEL");
+
+        assertThat(api.post(buyer, "/api/disputes/" + id + "/escalate", null).status()).isEqualTo(409);
+
+        Response cancelled = api.post(buyer, "/api/disputes/" + id + "/cancel", null);
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
+        assertThat(cancelled.text("outcome")).isEqualTo("CANCELLED_BY_BUYER");
+        assertThat(api.post(buyer, "/api/disputes/" + id + "/cancel", null).status()).isEqualTo(409);
+    }
+
+    @Test
+    void anAmountAbovePaidIsRefusedWithTheField() {
+        String id = open(registerOrder()).text("id");
+        Response tooMuch = api.post(SELLER, "/api/disputes/" + id + "/seller-response",
+                Map.of("action", "PROPOSE", "proposal", Map.of("type", "PARTIAL_REFUND", "amount", "500.00")));
+        assertThat(tooMuch.status()).isEqualTo(422);
+        assertThat(tooMuch.text("code")).isEqualTo("amount-exceeds-paid");
+        assertThat(tooMuch.json().at("/errors/0/field").asText()).isEqualTo("proposalAmount");
+        assertThat(api.get(SELLER, "/api/disputes/" + id).json().get("proposals")).isEmpty();
+    }
+
+    @Test
+    void aRetryWithTheSameKeyReplaysTheFirstAnswer() {
+        String orderId = registerOrder();
+        Map<String, Object> body = openBody(orderId, "NOT_RECEIVED", "FULL_REFUND", null, List.of());
+        Map<String, String> key = Map.of("Idempotency-Key", "open-" + orderId);
+
+        Response first = api.exchange(buyer, HttpMethod.POST, "/api/disputes", body, key);
+        Response retry = api.exchange(buyer, HttpMethod.POST, "/api/disputes", body, key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.text("id")).isEqualTo(first.text("id"));
+        assertThat(retry.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(disputes.statusesOfOrder(orderId)).hasSize(1);
+
+        Map<String, Object> other = openBody(orderId, "PAYMENT_ISSUE", "FULL_REFUND", null, List.of());
+        Response reused = api.exchange(buyer, HttpMethod.POST, "/api/disputes", other, key);
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.text("code")).isEqualTo("idempotency-key-reused");
+    }
+
+    @Test
+    void twentyConcurrentOpensForOneOrderOpenExactlyOne() throws Exception {
+        String orderId = registerOrder();
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Callable<Response>> opens = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                opens.add(() -> open(orderId));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Response> result : pool.invokeAll(opens)) {
+                statuses.add(result.get().status());
+            }
+            assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+            assertThat(statuses).filteredOn(s -> s != 201).allMatch(s -> s == 409 || s == 422);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(disputes.statusesOfOrder(orderId)).hasSize(1);
+    }
+
+    @Test
+    void buyersListTheirOwnDisputesNewestFirst() {
+        String first = open(registerOrder()).text("id");
+        String second = open(registerOrder()).text("id");
+        Response mine = api.get(buyer, "/api/disputes?size=2");
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.json().at("/items/0/id").asText()).isEqualTo(second);
+        assertThat(mine.json().at("/items/1/id").asText()).isEqualTo(first);
+        assertThat(mine.json().get("total").asLong()).isGreaterThanOrEqualTo(2);
+        JsonNode others = api.get(OTHER_BUYER, "/api/disputes?buyerId=" + buyer).json();
+        others.get("items").forEach(item -> assertThat(item.get("buyerId").asText()).isEqualTo(OTHER_BUYER));
+        assertThat(api.get(buyer, "/api/disputes?size=1000").status()).isEqualTo(400);
+        assertThat(api.get(buyer, "/api/disputes?status=SLEEPING").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aReturnIsDeliveredThroughACarrierEvent() {
+        String orderId = registerOrder();
+        Response opened = api.post(buyer, "/api/disputes",
+                openBody(orderId, "NOT_AS_DESCRIBED", "RETURN_AND_REFUND", null,
+                        List.of(api.upload(buyer, "/api/evidence", "label.png", PNG).text("id"))));
+        String id = opened.text("id");
+        assertThat(api.post(SELLER, "/api/disputes/" + id + "/seller-response", Map.of("action", "ACCEPT")).text("status"))
+                .isEqualTo("AWAITING_RETURN");
+        assertThat(api.post(buyer, "/api/disputes/" + id + "/return-shipment",
+                Map.of("carrier", "DHL", "trackingNumber", "RET-" + id)).status()).isEqualTo(200);
+
+        Response event = api.post(INTEGRATOR, "/api/orders/" + orderId + "/tracking-events", Map.of(
+                "carrier", "DHL", "trackingNumber", "RET-" + id, "kind", "DELIVERED",
+                "occurredAt", Instant.now().toString()));
+        assertThat(event.status()).isEqualTo(201);
+        assertThat(event.json().get("returnDelivered").asBoolean()).isTrue();
+
+        Response receipt = api.post(SELLER, "/api/disputes/" + id + "/return-receipt", Map.of("condition", "RECEIVED"));
+        assertThat(receipt.status()).isEqualTo(200);
+        assertThat(receipt.text("status")).isEqualTo("REFUND_PENDING");
+    }
+
+    @Test
+    void onlyIntegratorsRegisterOrders() {
+        assertThat(api.put(buyer, "/api/orders/" + TestOrders.unique("ORD"), orderBody(Instant.now())).status())
+                .isEqualTo(403);
+        assertThat(api.get(OTHER_BUYER, "/api/orders/NOPE").status()).isEqualTo(404);
+    }
+}
