@@ -1,0 +1,151 @@
+package org.opendispute.tasklist;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.opendispute.dispute.Dispute;
+import org.opendispute.dispute.DisputeProcess;
+import org.opendispute.dispute.DisputeStore;
+import org.opendispute.evidence.EvidenceStore;
+import org.opendispute.mediation.PlatformSuggestion;
+import org.opendispute.negotiation.MessageStore;
+import org.opendispute.negotiation.Party;
+import org.opendispute.negotiation.ProposalStore;
+import org.opendispute.order.Money;
+import org.opendispute.order.Order;
+import org.opendispute.order.OrderStore;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What a form shows, read-only: a task-local JSON variable {@code dispute} built from the store when the
+ * task opens (the store is the source of truth; this is a view of it at that moment).
+ */
+@Component("formContext")
+class FormContext implements TaskListener {
+
+    static final String VARIABLE = "dispute";
+    private static final DateTimeFormatter DEADLINE =
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private final DisputeStore disputes;
+    private final OrderStore orders;
+    private final ProposalStore proposals;
+    private final MessageStore messages;
+    private final EvidenceStore evidence;
+    private final ObjectMapper json;
+
+    FormContext(DisputeStore disputes, OrderStore orders, ProposalStore proposals, MessageStore messages,
+                EvidenceStore evidence, ObjectMapper json) {
+        this.disputes = disputes;
+        this.orders = orders;
+        this.proposals = proposals;
+        this.messages = messages;
+        this.evidence = evidence;
+        this.json = json;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String disputeId = task.getExecution().getProcessBusinessKey();
+        if (disputeId == null) {
+            return;
+        }
+        disputes.find(disputeId).ifPresent(dispute -> {
+            try {
+                task.setVariableLocal(VARIABLE,
+                        SpinValues.jsonValue(json.writeValueAsString(build(dispute, task))).create());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("The form context always serialises", e);
+            }
+        });
+    }
+
+    Map<String, Object> build(Dispute dispute, DelegateTask task) {
+        Order order = orders.find(dispute.orderId()).orElseThrow();
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("id", dispute.id());
+        context.put("orderId", dispute.orderId());
+        context.put("reason", dispute.reason().name());
+        context.put("reasonLabel", Labels.reason(dispute.reason()));
+        context.put("description", dispute.description());
+        context.put("status", dispute.status().name());
+        context.put("buyerId", dispute.buyerId());
+        context.put("sellerId", dispute.sellerId());
+        context.put("currency", order.currency().getCurrencyCode());
+        context.put("requested", terms(dispute.requestedType().name(), dispute.requestedAmount()));
+        context.put("disputedValue", amount(dispute.disputedValue()));
+        context.put("refundable", amount(dispute.refundableAmount()));
+        context.put("lines", disputes.lines(dispute.id()).stream().map(line -> {
+            var ordered = order.line(line.sku()).orElseThrow();
+            Money unit = Money.exact(ordered.unitPrice(), order.currency());
+            return Map.of("sku", line.sku(), "title", ordered.title(), "quantity", line.quantity(),
+                    "unitPrice", amount(unit), "amount", amount(unit.times(line.quantity())));
+        }).toList());
+        context.put("evidence", evidence.ofDispute(dispute.id()).stream().map(file -> Map.of(
+                "fileName", file.fileName(), "contentType", file.contentType(),
+                "sizeKb", Math.max(1, file.sizeBytes() / 1024),
+                "url", "/api/disputes/" + dispute.id() + "/evidence/" + file.id())).toList());
+        context.put("messages", messages.ofDispute(dispute.id()).stream().map(message -> Map.of(
+                "author", message.authorId(), "role", message.authorRole().name(), "body", message.body(),
+                "flagged", message.flaggedOffPlatform() || message.flaggedAbusive(),
+                "flags", flags(message.flaggedOffPlatform(), message.flaggedAbusive()),
+                "postedAt", message.postedAt().toString())).toList());
+        context.put("proposals", proposals.ofDispute(dispute.id()).stream().map(proposal -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("by", proposal.by().name());
+            view.put("type", proposal.type().name());
+            view.put("amount", amount(proposal.amount()));
+            view.put("state", proposal.state().name());
+            view.put("note", proposal.note() == null ? "" : proposal.note());
+            return view;
+        }).toList());
+        proposals.latest(dispute.id(), Party.SELLER)
+                .ifPresent(p -> context.put("sellerProposal", terms(p.type().name(), p.amount())));
+        proposals.latest(dispute.id(), Party.PLATFORM)
+                .ifPresent(p -> context.put("platformProposal", terms(p.type().name(), p.amount())));
+        if (DisputeProcess.Elements.MEDIATE.equals(task.getTaskDefinitionKey())) {
+            PlatformSuggestion.of(task, dispute)
+                    .ifPresent(s -> context.put("suggestion", terms(s.type().name(), s.amount())));
+        }
+        if (DisputeProcess.Elements.PROVIDE_INFORMATION.equals(task.getTaskDefinitionKey())) {
+            context.put("question", Map.of(
+                    "from", String.valueOf(task.getVariable(DisputeProcess.Vars.INFORMATION_FROM)),
+                    "text", String.valueOf(task.getVariable(DisputeProcess.Vars.INFORMATION_QUESTION))));
+        }
+        context.put("flaggedForMediators", dispute.flaggedForMediators());
+        context.put("mediationOverdue", dispute.mediationOverdue());
+        if (task.getDueDate() != null) {
+            context.put("deadline", task.getDueDate().toInstant().toString());
+            context.put("deadlineLabel", "Answer before " + DEADLINE.format(task.getDueDate().toInstant()));
+        } else {
+            context.put("deadlineLabel", "No deadline");
+        }
+        return context;
+    }
+
+    private static Map<String, Object> terms(String type, Money amount) {
+        Map<String, Object> terms = new LinkedHashMap<>();
+        terms.put("type", type);
+        terms.put("amount", amount(amount));
+        return terms;
+    }
+
+    private static String amount(Money money) {
+        return money == null ? "" : money.amount().toPlainString();
+    }
+
+    private static String flags(boolean offPlatform, boolean abusive) {
+        return String.join(", ", offPlatform && abusive ? List.of("off-platform payment", "abusive language")
+                : offPlatform ? List.of("off-platform payment") : abusive ? List.of("abusive language") : List.of());
+    }
+}
