@@ -1,16 +1,15 @@
 package org.opendispute.api;
 
-import static org.opendispute.security.Role.ADMIN;
-import static org.opendispute.security.Role.BUYER;
-import static org.opendispute.security.Role.MEDIATOR;
-import static org.opendispute.security.Role.SELLER;
+import static org.opendispute.api.Role.ADMIN;
+import static org.opendispute.api.Role.BUYER;
+import static org.opendispute.api.Role.MEDIATOR;
+import static org.opendispute.api.Role.SELLER;
 
 import java.util.EnumSet;
 import java.util.Set;
 
 import org.opendispute.dispute.DisputeProcess.Elements;
 import org.opendispute.dispute.DisputeProcess.Messages;
-import org.opendispute.security.Role;
 
 /**
  * What a caller can do to a dispute through the API, who may ever do it, and what it does in the process:

@@ -13,8 +13,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.opendispute.dispute.Dispute;
 import org.opendispute.negotiation.Party;
 import org.opendispute.negotiation.ProposalStore;
-import org.opendispute.security.Caller;
-import org.opendispute.security.Role;
+
 import org.springframework.stereotype.Component;
 
 /**

@@ -11,9 +11,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.opendispute.dispute.Dispute;
 import org.opendispute.dispute.DisputeStore;
 import org.opendispute.dispute.InvalidSubmissionException;
-import org.opendispute.security.Caller;
-import org.opendispute.security.CurrentCaller;
-import org.opendispute.security.Role;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -33,10 +33,9 @@ import org.opendispute.negotiation.BuyerVerdict;
 import org.opendispute.negotiation.Party;
 import org.opendispute.negotiation.ProposalStore;
 import org.opendispute.negotiation.SellerAction;
-import org.opendispute.security.Caller;
-import org.opendispute.security.CurrentCaller;
+
 import org.opendispute.security.Groups;
-import org.opendispute.security.Role;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -5,7 +5,7 @@ import org.opendispute.dispute.Dispute;
 import org.opendispute.dispute.DisputeStore;
 import org.opendispute.negotiation.ProposalStore;
 import org.opendispute.refund.RefundStore;
-import org.opendispute.security.Caller;
+
 import org.springframework.stereotype.Component;
 
 /** Builds what the API answers about a dispute, from the store and, for the allowed actions, the engine. */

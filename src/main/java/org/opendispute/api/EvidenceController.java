@@ -7,8 +7,7 @@ import org.opendispute.dispute.Dispute;
 import org.opendispute.dispute.DisputeHistory;
 import org.opendispute.evidence.Evidence;
 import org.opendispute.evidence.EvidenceStore;
-import org.opendispute.security.Caller;
-import org.opendispute.security.CurrentCaller;
+
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -8,8 +8,7 @@ import org.opendispute.order.OrderLine;
 import org.opendispute.order.OrderStore;
 import org.opendispute.order.TrackingEvent;
 import org.opendispute.resolution.ReturnTracking;
-import org.opendispute.security.Caller;
-import org.opendispute.security.CurrentCaller;
+
 import org.opendispute.security.Groups;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

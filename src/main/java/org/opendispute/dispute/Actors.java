@@ -1,11 +1,17 @@
 package org.opendispute.dispute;
 
+import java.util.Optional;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Who did it: the authenticated user of the request, else the task's assignee, for the history. */
+/**
+ * Who did it, for the history: the user the engine runs as (Tasklist, engine REST), else the user of our
+ * API's request, else the task's assignee, else the platform itself.
+ */
 @Component
 public class Actors {
 
@@ -16,15 +22,19 @@ public class Actors {
     }
 
     public String current() {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        return authentication == null ? DisputeHistory.SYSTEM : authentication.getUserId();
+        return authenticatedUser().orElse(DisputeHistory.SYSTEM);
     }
 
     public String of(DelegateTask task) {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        if (authentication != null) {
-            return authentication.getUserId();
+        return authenticatedUser().orElse(task.getAssignee() == null ? DisputeHistory.SYSTEM : task.getAssignee());
+    }
+
+    private Optional<String> authenticatedUser() {
+        Authentication engineUser = identityService.getCurrentAuthentication();
+        if (engineUser != null) {
+            return Optional.of(engineUser.getUserId());
         }
-        return task.getAssignee() == null ? DisputeHistory.SYSTEM : task.getAssignee();
+        var apiUser = SecurityContextHolder.getContext().getAuthentication();
+        return apiUser != null && apiUser.isAuthenticated() ? Optional.of(apiUser.getName()) : Optional.empty();
     }
 }

@@ -9,13 +9,16 @@ import static org.opendispute.dispute.DisputeProcess.Vars.LINES;
 import static org.opendispute.dispute.DisputeProcess.Vars.REJECTION_CODE;
 import static org.opendispute.dispute.DisputeProcess.Vars.SELLER_ID;
 
+import java.util.List;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opendispute.order.Order;
 import org.opendispute.order.OrderStore;
 import org.opendispute.evidence.EvidenceStore;
+import org.opendispute.security.Groups;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,9 +35,11 @@ class CheckEligibilityDelegate implements JavaDelegate {
     private final EvidenceStore evidence;
     private final Accounts accounts;
     private final DisputeHistory history;
+    private final IdentityService identityService;
 
     CheckEligibilityDelegate(OpeningVariables openingVariables, EligibilityService eligibility, OrderStore orders,
-                             DisputeStore disputes, EvidenceStore evidence, Accounts accounts, DisputeHistory history) {
+                             DisputeStore disputes, EvidenceStore evidence, Accounts accounts, DisputeHistory history,
+                             IdentityService identityService) {
         this.openingVariables = openingVariables;
         this.eligibility = eligibility;
         this.orders = orders;
@@ -42,11 +47,12 @@ class CheckEligibilityDelegate implements JavaDelegate {
         this.evidence = evidence;
         this.accounts = accounts;
         this.history = history;
+        this.identityService = identityService;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Optional<OpeningRequest> read = openingVariables.read(execution);
+        Optional<OpeningRequest> read = openingVariables.read(execution, buyerOfRecord(execution));
         if (read.isEmpty()) {
             reject(execution, "invalid-request");
             return;
@@ -81,7 +87,21 @@ class CheckEligibilityDelegate implements JavaDelegate {
         execution.setVariable(BUYER_ID, request.buyerId());
         execution.setVariable(ELIGIBLE, true);
         // The store holds these from now on; the process keeps only what it routes on.
-        execution.removeVariables(java.util.List.of(DESCRIPTION, LINES, EVIDENCE_IDS));
+        execution.removeVariables(List.of(DESCRIPTION, LINES, EVIDENCE_IDS));
+    }
+
+    /**
+     * A buyer who starts the process through the engine (Tasklist, engine REST) opens it for themselves,
+     * whatever buyerId says; integrators and admins may open on a buyer's behalf, and so may our API.
+     */
+    private String buyerOfRecord(DelegateExecution execution) {
+        Object initiator = execution.getVariable(DisputeProcess.Vars.INITIATOR);
+        if (initiator == null) {
+            return null;
+        }
+        boolean actsForOthers = identityService.createGroupQuery().groupMember(initiator.toString())
+                .groupIdIn(Groups.INTEGRATORS, Groups.ADMINS).count() > 0;
+        return actsForOthers ? null : initiator.toString();
     }
 
     private static void reject(DelegateExecution execution, String code) {

@@ -26,6 +26,8 @@ public final class DisputeProcess {
         // Given when the process starts (by our API or through the engine's REST API)
         public static final String ORDER_ID = "orderId";
         public static final String BUYER_ID = "buyerId";
+        /** Who started the process through the engine (Tasklist, engine REST); see CheckEligibilityDelegate. */
+        public static final String INITIATOR = "initiator";
         public static final String REASON = "reason";
         public static final String DESCRIPTION = "description";
         /** JSON: {@code [{"sku": "A-1", "quantity": 1}]}; absent or empty: the whole order. */

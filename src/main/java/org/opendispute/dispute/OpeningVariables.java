@@ -54,14 +54,17 @@ public class OpeningVariables {
         return variables;
     }
 
-    /** The request the variables describe, or empty when they are missing or malformed. */
-    public Optional<OpeningRequest> read(VariableScope scope) {
+    /**
+     * The request the variables describe, or empty when they are missing or malformed. The buyer is
+     * {@code buyerOfRecord} when given (who started the process), else the {@code buyerId} variable.
+     */
+    public Optional<OpeningRequest> read(VariableScope scope, String buyerOfRecord) {
         try {
             String amount = string(scope, REQUESTED_AMOUNT);
             String description = string(scope, DESCRIPTION);
             OpeningRequest request = new OpeningRequest(
                     required(scope, ORDER_ID),
-                    required(scope, BUYER_ID),
+                    buyerOfRecord != null ? buyerOfRecord : required(scope, BUYER_ID),
                     Reason.valueOf(required(scope, REASON)),
                     description == null ? "" : description,
                     list(scope, LINES, new TypeReference<List<DisputedLine>>() { }),

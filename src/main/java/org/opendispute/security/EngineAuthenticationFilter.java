@@ -13,13 +13,18 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Runs an authenticated API request as its user inside the engine too, so history names who acted. */
+/** Runs an engine REST request as its user inside the engine, so the engine's authorizations apply. */
 class EngineAuthenticationFilter extends OncePerRequestFilter {
 
     private final IdentityService identityService;
 
     EngineAuthenticationFilter(IdentityService identityService) {
         this.identityService = identityService;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/engine-rest/");
     }
 
     @Override

@@ -12,8 +12,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 /**
  * Nothing answers without logging in. The webapps under {@code /camunda} keep their own session login
  * and CSRF protection; everything else, our API and the engine's REST API included, authenticates with
- * HTTP Basic against Camunda's identity store, and runs as that user inside the engine. (Camunda's own
- * REST filter would leave {@code GET /engine-rest/engine} open to anonymous callers.)
+ * HTTP Basic against Camunda's identity store. Engine REST calls run as that user inside the engine, so
+ * its authorizations apply (Camunda's own REST filter would leave {@code GET /engine-rest/engine} open to
+ * anonymous callers); our API checks who may do what itself, then acts through the engine's Java API.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {

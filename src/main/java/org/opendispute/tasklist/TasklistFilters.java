@@ -4,8 +4,11 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.opendispute.security.Grants;
 import org.opendispute.security.Groups;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -24,26 +27,31 @@ class TasklistFilters {
 
     private final FilterService filterService;
     private final TaskService taskService;
+    private final Grants grants;
 
-    TasklistFilters(FilterService filterService, TaskService taskService) {
+    TasklistFilters(FilterService filterService, TaskService taskService, Grants grants) {
         this.filterService = filterService;
         this.taskService = taskService;
+        this.grants = grants;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void createFilters() {
         TaskQuery queue = taskService.createTaskQuery().taskCandidateGroup(Groups.MEDIATORS)
                 .includeAssignedTasks().orderByTaskPriority().desc().orderByTaskCreateTime().asc();
-        create(MEDIATION_QUEUE, queue, -10, "#1f6feb", "Disputes waiting for a mediator; overdue ones first, then oldest first");
+        create(MEDIATION_QUEUE, queue, -10, "#1f6feb", "Disputes waiting for a mediator; overdue ones first, then oldest first",
+                Groups.MEDIATORS);
         TaskQuery overdue = taskService.createTaskQuery().dueBeforeExpression("${now()}")
                 .orderByDueDate().asc();
-        create(OVERDUE, overdue, -5, "#d1242f", "Tasks whose deadline has passed");
+        create(OVERDUE, overdue, -5, "#d1242f", "Tasks whose deadline has passed", Groups.MEDIATORS);
         TaskQuery mine = taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")
                 .orderByDueDate().asc();
-        create(MY_TASKS, mine, 0, "#2da44e", "Tasks assigned to me, nearest deadline first");
+        create(MY_TASKS, mine, 0, "#2da44e", "Tasks assigned to me, nearest deadline first", Groups.BUYERS,
+                Groups.SELLERS, Groups.MEDIATORS);
     }
 
-    private void create(String name, TaskQuery query, int priority, String color, String description) {
+    private void create(String name, TaskQuery query, int priority, String color, String description,
+                        String... readers) {
         if (filterService.createFilterQuery().filterName(name).count() > 0) {
             return;
         }
@@ -52,5 +60,8 @@ class TasklistFilters {
                 .setProperties(Map.of("priority", priority, "color", color, "description", description,
                         "refresh", true));
         filterService.saveFilter(filter);
+        for (String group : readers) {
+            grants.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+        }
     }
 }

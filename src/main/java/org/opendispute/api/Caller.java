@@ -1,8 +1,9 @@
-package org.opendispute.security;
+package org.opendispute.api;
 
 import java.util.Set;
 
 import org.opendispute.dispute.Dispute;
+import org.opendispute.security.Groups;
 
 /** The authenticated user of a request, with the groups of the identity store. */
 public record Caller(String userId, Set<String> groups) {

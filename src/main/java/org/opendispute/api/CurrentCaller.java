@@ -1,4 +1,4 @@
-package org.opendispute.security;
+package org.opendispute.api;
 
 import java.util.Set;
 import java.util.stream.Collectors;
