@@ -55,7 +55,9 @@ public final class ApiClient {
 
     public Response upload(String user, String path, String fileName, byte[] content) {
         HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth(user, TestUsers.PASSWORD);
+        if (user != null) {
+            headers.setBasicAuth(user, TestUsers.PASSWORD);
+        }
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("file", new ByteArrayResource(content) {

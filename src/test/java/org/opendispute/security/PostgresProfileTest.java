@@ -1,0 +1,47 @@
+package org.opendispute.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.opendispute.OpenDisputeApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The production profile: everything from the environment, no demo users, no default admin password. */
+class PostgresProfileTest {
+
+    static final String URL = System.getenv().getOrDefault("DISPUTES_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    static final String USER = System.getenv().getOrDefault("DISPUTES_TEST_DB_USER", "postgres");
+    static final String PASSWORD = System.getenv().getOrDefault("DISPUTES_TEST_DB_PASSWORD", "");
+
+    SpringApplicationBuilder postgresProfile(String... extra) {
+        return new SpringApplicationBuilder(OpenDisputeApplication.class)
+                .profiles("postgres")
+                .properties("DISPUTES_DB_URL=" + URL, "DISPUTES_DB_USER=" + USER, "DISPUTES_DB_PASSWORD=" + PASSWORD,
+                        "server.port=0", "camunda.bpm.job-execution.enabled=false")
+                .properties(extra);
+    }
+
+    @Test
+    void startsWithTheFirstAdminAndNoDemoUser() {
+        try (ConfigurableApplicationContext app = postgresProfile("DISPUTES_ADMIN_USER=opsadmin",
+                "DISPUTES_ADMIN_PASSWORD=a-long-admin-secret").run()) {
+            IdentityService identity = app.getBean(IdentityService.class);
+            for (String demoUser : List.of("buyer", "buyer2", "seller", "mediator", "integrator")) {
+                assertThat(identity.createUserQuery().userId(demoUser).count()).as(demoUser).isZero();
+            }
+            assertThat(identity.checkPassword("opsadmin", "a-long-admin-secret")).isTrue();
+            assertThat(identity.createUserQuery().userId("opsadmin").memberOfGroup(Groups.ADMINS).count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void refusesToStartWithoutTheAdminPassword() {
+        assertThatThrownBy(() -> postgresProfile().run().close())
+                .hasStackTraceContaining("DISPUTES_ADMIN_PASSWORD");
+    }
+}
