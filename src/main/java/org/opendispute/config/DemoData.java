@@ -98,8 +98,8 @@ class DemoData {
                         shipped, null));
     }
 
-    private static Order order(String id, String buyer, Currency currency, List<OrderLine> lines, Instant shippedAt,
-                               Instant confirmedAt) {
+    static Order order(String id, String buyer, Currency currency, List<OrderLine> lines, Instant shippedAt,
+                       Instant confirmedAt) {
         return new Order(id, buyer, "seller", currency, lines, new BigDecimal("4.90"), "CARD", "pay_" + id,
                 "EXPRESS", "EXPRESS", "DHL", "TRK" + id.substring(4), shippedAt.minus(Duration.ofDays(1)), shippedAt,
                 30, confirmedAt, false);
