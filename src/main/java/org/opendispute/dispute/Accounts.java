@@ -4,8 +4,12 @@ import static org.opendispute.config.SqlTime.ts;
 
 import java.time.Clock;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Buyers' dispute counts and block state, and sellers' dispute statistics. */
 @Repository
@@ -13,10 +17,13 @@ public class Accounts {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate savepoint;
 
-    public Accounts(JdbcClient jdbc, Clock clock) {
+    public Accounts(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     public boolean isBuyerBlocked(String buyerId) {
@@ -95,20 +102,31 @@ public class Accounts {
                                    int cancelledByBuyer) {
     }
 
-    // Portable insert-if-absent; should two first disputes of one buyer race, the key violation rolls one back.
     private void ensureBuyer(String buyerId) {
-        jdbc.sql("""
-                INSERT INTO disputes.buyer_account (buyer_id, updated_at)
-                SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM disputes.buyer_account WHERE buyer_id = ?)""")
-                .params(buyerId, ts(clock.instant()), buyerId)
-                .update();
+        insertIfAbsent("buyer_account", "buyer_id", buyerId);
     }
 
     private void ensureSeller(String sellerId) {
-        jdbc.sql("""
-                INSERT INTO disputes.seller_statistics (seller_id, updated_at)
-                SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM disputes.seller_statistics WHERE seller_id = ?)""")
-                .params(sellerId, ts(clock.instant()), sellerId)
-                .update();
+        insertIfAbsent("seller_statistics", "seller_id", sellerId);
+    }
+
+    /**
+     * Creates the account row on first use. Two first disputes of one buyer may race: the loser's insert
+     * fails inside a savepoint, which keeps its transaction (and its dispute) alive.
+     */
+    private void insertIfAbsent(String table, String key, String id) {
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM disputes." + table + " WHERE " + key + " = ?")
+                .param(id).query(Long.class).single() > 0;
+        if (exists) {
+            return;
+        }
+        try {
+            savepoint.executeWithoutResult(status -> jdbc.sql(
+                    "INSERT INTO disputes." + table + " (" + key + ", updated_at) VALUES (?, ?)")
+                    .params(id, ts(clock.instant()))
+                    .update());
+        } catch (DuplicateKeyException createdMeanwhile) {
+            // the other transaction created it: the counters below update that row
+        }
     }
 }

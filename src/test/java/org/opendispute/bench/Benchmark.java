@@ -1,0 +1,115 @@
+package org.opendispute.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.opendispute.OpenDisputeApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * How many complete dispute lifecycles per second: starts the real application (postgres profile, job
+ * executor on) against {@code DISPUTES_DB_URL}, drives it over HTTP, and prints one JSON line of figures.
+ *
+ * <pre>mvn -Pbench test-compile exec:java [-Dbench.scenario=mix|timers] [-Dbench.disputes=2000] [-Dbench.clients=8]</pre>
+ */
+public final class Benchmark {
+
+    static final String PASSWORD = "bench-" + UUID.randomUUID();
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] ignored) throws Exception {
+        String scenario = System.getProperty("bench.scenario", "mix");
+        int clients = Integer.getInteger("bench.clients", 8);
+        int disputes = Integer.getInteger("bench.disputes", scenario.equals("timers") ? 50_000 : 2_000);
+        String url = env("DISPUTES_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+        String user = env("DISPUTES_DB_USER", "postgres");
+        String password = env("DISPUTES_DB_PASSWORD", "");
+
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(OpenDisputeApplication.class)
+                .profiles("postgres")
+                .properties(
+                        "DISPUTES_DB_URL=" + url, "DISPUTES_DB_USER=" + user, "DISPUTES_DB_PASSWORD=" + password,
+                        "DISPUTES_ADMIN_USER=benchadmin", "DISPUTES_ADMIN_PASSWORD=" + PASSWORD)
+                .run(arguments(
+                        "--server.port=0", "--logging.level.root=WARN",
+                        // Short timers, through the normal policy configuration
+                        "--disputes.policy.seller-response=PT5S", "--disputes.policy.buyer-decision=PT5S",
+                        "--disputes.policy.negotiation=PT1H", "--disputes.policy.mediation=PT1H",
+                        "--disputes.policy.return-shipment=PT1H", "--disputes.policy.return-receipt=PT1H"));
+        try (Connection db = DriverManager.getConnection(url, user, password)) {
+            int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
+            resetHeapPeaks();
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("scenario", scenario);
+            figures.put("clients", clients);
+            if (scenario.equals("timers")) {
+                new TimerScenario(app, db, disputes, clients).run(figures);
+            } else {
+                new MixScenario(app, db, "http://127.0.0.1:" + port, disputes, clients).run(figures);
+            }
+            figures.put("jvm_heap_peak_mb", heapPeakMb());
+            figures.put("cpus", Runtime.getRuntime().availableProcessors());
+            System.out.println(new ObjectMapper().writeValueAsString(figures));
+        } finally {
+            app.close();
+        }
+    }
+
+    /** Command-line arguments win over application.yaml; -Dbench.args adds more (e.g. tuning). */
+    static String[] arguments(String... defaults) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(defaults));
+        String extra = System.getProperty("bench.args", "");
+        if (!extra.isBlank()) {
+            all.addAll(java.util.List.of(extra.trim().split("\\s+")));
+        }
+        return all.toArray(String[]::new);
+    }
+
+    static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    static long commits(Connection db) throws SQLException {
+        try (var rs = db.createStatement().executeQuery(
+                "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Calls of every statement so far, or null without the pg_stat_statements extension. */
+    static Long statements(Connection db) {
+        try (var rs = db.createStatement().executeQuery("SELECT SUM(calls) FROM pg_stat_statements "
+                + "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException notInstalled) {
+            return null;
+        }
+    }
+
+    private static void resetHeapPeaks() {
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long heapPeakMb() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum() / (1024 * 1024);
+    }
+}

@@ -1,0 +1,40 @@
+package org.opendispute.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Latencies in nanoseconds by bucket ("open", "action"), and their percentiles in milliseconds. */
+final class Latencies {
+
+    private final Map<String, List<Long>> buckets = new ConcurrentHashMap<>();
+
+    void record(String bucket, long nanos) {
+        buckets.computeIfAbsent(bucket, b -> Collections.synchronizedList(new ArrayList<>())).add(nanos);
+    }
+
+    Double percentileMs(String bucket, double percentile) {
+        List<Long> values = buckets.get(bucket);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        List<Long> sorted;
+        synchronized (values) {
+            sorted = new ArrayList<>(values);
+        }
+        return round(percentile(sorted, percentile) / 1_000_000.0);
+    }
+
+    static double percentile(List<Long> values, double percentile) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+
+    static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}

@@ -1,0 +1,160 @@
+package org.opendispute.bench;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.opendispute.dispute.DisputeOpening;
+import org.opendispute.dispute.OpeningRequest;
+import org.opendispute.dispute.Reason;
+import org.opendispute.dispute.ResolutionType;
+import org.opendispute.order.Order;
+import org.opendispute.order.OrderLine;
+import org.opendispute.order.OrderStore;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Many disputes waiting on the seller-response timer, all due in the same second: how long until every
+ * timer has fired, and what the job executor's acquisition query costs with that many jobs due.
+ * The disputes are opened through the opening service in-process (the HTTP path is the mix scenario's).
+ */
+final class TimerScenario {
+
+    private final ConfigurableApplicationContext app;
+    private final Connection db;
+    private final int disputes;
+    private final int clients;
+    private final String seller = "ts" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+
+    TimerScenario(ConfigurableApplicationContext app, Connection db, int disputes, int clients) {
+        this.app = app;
+        this.db = db;
+        this.disputes = disputes;
+        this.clients = clients;
+    }
+
+    void run(Map<String, Object> figures) throws Exception {
+        JobExecutor jobExecutor = app.getBean(ProcessEngineConfigurationImpl.class).getJobExecutor();
+        jobExecutor.shutdown();
+        Instant openingStarted = Instant.now();
+        int opened = openDisputes();
+        double openingSeconds = Duration.between(openingStarted, Instant.now()).toMillis() / 1000.0;
+
+        Instant due = Instant.now().plusSeconds(5);
+        int timers = moveTimersTo(due);
+        Thread.sleep(Duration.between(Instant.now(), due).toMillis() + 100);
+        List<String> plan = explainAcquisition();
+
+        jobExecutor.start();
+        Instant lastFired = waitUntilTimersFired(Duration.ofMinutes(60));
+        double firingSeconds = Duration.between(due, lastFired).toMillis() / 1000.0;
+        figures.put("disputes", opened);
+        figures.put("timers", timers);
+        figures.put("opening_seconds", Latencies.round(openingSeconds));
+        figures.put("opened_per_s", Latencies.round(opened / openingSeconds));
+        figures.put("seconds_until_all_fired", Latencies.round(firingSeconds));
+        figures.put("timers_fired_per_s", Latencies.round(timers / Math.max(firingSeconds, 0.001)));
+        figures.put("acquisition_explain_analyze", plan);
+        figures.put("errors", disputes - opened);
+    }
+
+    private int openDisputes() throws InterruptedException {
+        OrderStore orders = app.getBean(OrderStore.class);
+        DisputeOpening opening = app.getBean(DisputeOpening.class);
+        Instant shipped = Instant.now().minus(Duration.ofDays(12));
+        AtomicInteger opened = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        for (int i = 0; i < disputes; i++) {
+            int index = i;
+            pool.submit(() -> {
+                String buyer = seller + "b" + (index / 5);
+                String orderId = seller + "-" + index;
+                orders.save(new Order(orderId, buyer, seller, Currency.getInstance("EUR"),
+                        List.of(new OrderLine("A", "A", 1, new BigDecimal("50.00"))), new BigDecimal("5.00"), "CARD",
+                        "p" + index, null, null, "DHL", "T" + index, shipped.minus(Duration.ofDays(1)), shipped, 30,
+                        null, false));
+                opening.open(new OpeningRequest(orderId, buyer, Reason.NOT_RECEIVED, "Timer benchmark", List.of(),
+                        ResolutionType.FULL_REFUND, null, List.of()));
+                int count = opened.incrementAndGet();
+                if (count % 5000 == 0) {
+                    System.err.printf("bench: %d disputes waiting on the seller%n", count);
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(2, TimeUnit.HOURS);
+        return opened.get();
+    }
+
+    private int moveTimersTo(Instant due) throws SQLException {
+        try (var statement = db.prepareStatement("""
+                UPDATE act_ru_job SET duedate_ = ? WHERE handler_type_ = 'timer-transition'
+                AND process_instance_id_ IN (SELECT process_instance_id FROM disputes.dispute WHERE seller_id = ?)""")) {
+            statement.setTimestamp(1, java.sql.Timestamp.from(due));
+            statement.setString(2, seller);
+            return statement.executeUpdate();
+        }
+    }
+
+    /** The job executor's acquisition query (Camunda 7.24 on PostgreSQL, default settings) with every timer due. */
+    private List<String> explainAcquisition() throws SQLException {
+        List<String> plan = new ArrayList<>();
+        try (var rs = db.createStatement().executeQuery("""
+                EXPLAIN (ANALYZE, BUFFERS)
+                SELECT RES.ID_, RES.REV_, RES.DUEDATE_, RES.PROCESS_INSTANCE_ID_, RES.EXCLUSIVE_
+                FROM ACT_RU_JOB RES
+                WHERE (RES.RETRIES_ > 0) AND (RES.DUEDATE_ IS NULL OR RES.DUEDATE_ <= now())
+                  AND (RES.LOCK_OWNER_ IS NULL OR RES.LOCK_EXP_TIME_ < now())
+                  AND RES.SUSPENSION_STATE_ = 1
+                  AND ((RES.EXCLUSIVE_ = TRUE AND NOT EXISTS (
+                          SELECT J2.ID_ FROM ACT_RU_JOB J2
+                          WHERE J2.PROCESS_INSTANCE_ID_ = RES.PROCESS_INSTANCE_ID_ AND J2.EXCLUSIVE_ = TRUE
+                            AND J2.LOCK_OWNER_ IS NOT NULL AND J2.LOCK_EXP_TIME_ >= now()))
+                       OR RES.EXCLUSIVE_ = FALSE)
+                LIMIT 3""")) {
+            while (rs.next()) {
+                plan.add(rs.getString(1));
+            }
+        }
+        return plan;
+    }
+
+    private Instant waitUntilTimersFired(Duration timeout) throws SQLException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        long left = -1;
+        while (Instant.now().isBefore(deadline)) {
+            try (var statement = db.prepareStatement("""
+                    SELECT COUNT(*) FROM act_ru_job WHERE handler_type_ = 'timer-transition'
+                    AND process_instance_id_ IN (SELECT process_instance_id FROM disputes.dispute WHERE seller_id = ?)""")) {
+                statement.setString(1, seller);
+                try (var rs = statement.executeQuery()) {
+                    rs.next();
+                    long now = rs.getLong(1);
+                    if (now == 0) {
+                        return Instant.now();
+                    }
+                    if (now / 1000 != left / 1000) {
+                        System.err.printf("bench: %d timers left%n", now);
+                    }
+                    left = now;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(left + " timers had not fired after " + timeout);
+    }
+}
