@@ -11,7 +11,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Buyers' dispute counts and block state, and sellers' dispute statistics. */
+/**
+ * Buyers' block and review state, and the dispute statistics of buyers and sellers (views over the
+ * disputes, so they never disagree with them and need no write when a dispute opens or closes).
+ */
 @Repository
 public class Accounts {
 
@@ -56,30 +59,6 @@ public class Accounts {
                 .update();
     }
 
-    public void countDisputeOpened(String buyerId, String sellerId) {
-        ensureBuyer(buyerId);
-        jdbc.sql("UPDATE disputes.buyer_account SET disputes_opened = disputes_opened + 1, updated_at = ? WHERE buyer_id = ?")
-                .params(ts(clock.instant()), buyerId)
-                .update();
-        ensureSeller(sellerId);
-        jdbc.sql("UPDATE disputes.seller_statistics SET disputes_received = disputes_received + 1, updated_at = ? WHERE seller_id = ?")
-                .params(ts(clock.instant()), sellerId)
-                .update();
-    }
-
-    public void countOutcome(String sellerId, Outcome outcome) {
-        String column = switch (outcome) {
-            case FULL_REFUND, PARTIAL_REFUND -> "resolved_for_buyer";
-            case SELLER_FAVOUR -> "resolved_for_seller";
-            case RESHIPPED -> "reshipped";
-            case CANCELLED_BY_BUYER -> "cancelled_by_buyer";
-        };
-        ensureSeller(sellerId);
-        jdbc.sql("UPDATE disputes.seller_statistics SET " + column + " = " + column + " + 1, updated_at = ? WHERE seller_id = ?")
-                .params(ts(clock.instant()), sellerId)
-                .update();
-    }
-
     public SellerStatistics sellerStatistics(String sellerId) {
         return jdbc.sql("""
                 SELECT disputes_received, resolved_for_buyer, resolved_for_seller, reshipped, cancelled_by_buyer
@@ -91,7 +70,7 @@ public class Accounts {
     }
 
     public int disputesOpenedBy(String buyerId) {
-        return jdbc.sql("SELECT disputes_opened FROM disputes.buyer_account WHERE buyer_id = ?")
+        return jdbc.sql("SELECT disputes_opened FROM disputes.buyer_dispute_count WHERE buyer_id = ?")
                 .param(buyerId)
                 .query(Integer.class)
                 .optional()
@@ -106,13 +85,9 @@ public class Accounts {
         insertIfAbsent("buyer_account", "buyer_id", buyerId);
     }
 
-    private void ensureSeller(String sellerId) {
-        insertIfAbsent("seller_statistics", "seller_id", sellerId);
-    }
-
     /**
-     * Creates the account row on first use. Two first disputes of one buyer may race: the loser's insert
-     * fails inside a savepoint, which keeps its transaction (and its dispute) alive.
+     * Creates the account row on first use. Two requests about one new buyer may race: the loser's insert
+     * fails inside a savepoint, which keeps its transaction alive.
      */
     private void insertIfAbsent(String table, String key, String id) {
         boolean exists = jdbc.sql("SELECT COUNT(*) FROM disputes." + table + " WHERE " + key + " = ?")

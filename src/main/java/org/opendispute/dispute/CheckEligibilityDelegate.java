@@ -75,7 +75,6 @@ class CheckEligibilityDelegate implements JavaDelegate {
         String sellerId = order.orElseThrow().sellerId();
         disputes.insert(disputeId, execution.getProcessInstanceId(), request, sellerId, decision);
         evidence.attach(disputeId, request.evidenceIds());
-        accounts.countDisputeOpened(request.buyerId(), sellerId);
         history.record(disputeId, "OPENED", request.buyerId(), request.reason() + ", asks for "
                 + request.requestedType() + (decision.requestedAmount() == null ? "" : " " + decision.requestedAmount()));
         if (decision.flagForMediators()) {

@@ -5,19 +5,17 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opendispute.order.Money;
 import org.springframework.stereotype.Component;
 
-/** Closes a resolved dispute: outcome, statistics, no deadline left running. */
+/** Closes a resolved dispute: its outcome (which the statistics views count), no deadline left running. */
 @Component("closeDisputeDelegate")
 class CloseDisputeDelegate implements JavaDelegate {
 
     private final DisputeStore disputes;
     private final Deadlines deadlines;
-    private final Accounts accounts;
     private final DisputeHistory history;
 
-    CloseDisputeDelegate(DisputeStore disputes, Deadlines deadlines, Accounts accounts, DisputeHistory history) {
+    CloseDisputeDelegate(DisputeStore disputes, Deadlines deadlines, DisputeHistory history) {
         this.disputes = disputes;
         this.deadlines = deadlines;
-        this.accounts = accounts;
         this.history = history;
     }
 
@@ -27,7 +25,6 @@ class CloseDisputeDelegate implements JavaDelegate {
         Outcome outcome = outcomeOf(dispute);
         disputes.close(dispute.id(), DisputeStatus.RESOLVED, outcome);
         deadlines.endAll(dispute.id());
-        accounts.countOutcome(dispute.sellerId(), outcome);
         history.record(dispute.id(), "RESOLVED", DisputeHistory.SYSTEM, outcome.name());
     }
 

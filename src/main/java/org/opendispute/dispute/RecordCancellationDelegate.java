@@ -10,15 +10,13 @@ class RecordCancellationDelegate implements JavaDelegate {
 
     private final DisputeStore disputes;
     private final Deadlines deadlines;
-    private final Accounts accounts;
     private final DisputeHistory history;
     private final Actors actors;
 
-    RecordCancellationDelegate(DisputeStore disputes, Deadlines deadlines, Accounts accounts, DisputeHistory history,
+    RecordCancellationDelegate(DisputeStore disputes, Deadlines deadlines, DisputeHistory history,
                                Actors actors) {
         this.disputes = disputes;
         this.deadlines = deadlines;
-        this.accounts = accounts;
         this.history = history;
         this.actors = actors;
     }
@@ -28,7 +26,6 @@ class RecordCancellationDelegate implements JavaDelegate {
         Dispute dispute = disputes.get(execution.getProcessBusinessKey());
         disputes.close(dispute.id(), DisputeStatus.CANCELLED, Outcome.CANCELLED_BY_BUYER);
         deadlines.endAll(dispute.id());
-        accounts.countOutcome(dispute.sellerId(), Outcome.CANCELLED_BY_BUYER);
         history.record(dispute.id(), "CANCELLED", actors.current(), null);
     }
 }

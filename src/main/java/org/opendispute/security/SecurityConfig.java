@@ -24,7 +24,7 @@ class SecurityConfig {
                                             IdentityService identityService) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/camunda/**", "/error").permitAll()
+                        .requestMatchers("/", "/camunda/**", "/camunda-welcome", "/error").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .authenticationProvider(users)

@@ -168,23 +168,27 @@ CREATE TABLE dispute_history (
 );
 CREATE INDEX ix_history_dispute ON dispute_history (dispute_id, entry_id);
 
+-- Buyers' block and review state; their dispute counts are derived from the disputes (below).
 CREATE TABLE buyer_account (
     buyer_id          VARCHAR(64) PRIMARY KEY,
-    disputes_opened   INTEGER     DEFAULT 0 NOT NULL,
     blocked           BOOLEAN     DEFAULT FALSE NOT NULL,
     marked_for_review BOOLEAN     DEFAULT FALSE NOT NULL,
     updated_at        TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
-CREATE TABLE seller_statistics (
-    seller_id            VARCHAR(64) PRIMARY KEY,
-    disputes_received    INTEGER DEFAULT 0 NOT NULL,
-    resolved_for_buyer   INTEGER DEFAULT 0 NOT NULL,
-    resolved_for_seller  INTEGER DEFAULT 0 NOT NULL,
-    reshipped            INTEGER DEFAULT 0 NOT NULL,
-    cancelled_by_buyer   INTEGER DEFAULT 0 NOT NULL,
-    updated_at           TIMESTAMP WITH TIME ZONE NOT NULL
-);
+-- Dispute statistics are views over the disputes: always exact, and no counter row that every dispute
+-- of a big seller would have to lock.
+CREATE VIEW buyer_dispute_count AS
+SELECT buyer_id, COUNT(*) AS disputes_opened FROM dispute GROUP BY buyer_id;
+
+CREATE VIEW seller_statistics AS
+SELECT seller_id,
+       COUNT(*) AS disputes_received,
+       SUM(CASE WHEN outcome IN ('FULL_REFUND', 'PARTIAL_REFUND') THEN 1 ELSE 0 END) AS resolved_for_buyer,
+       SUM(CASE WHEN outcome = 'SELLER_FAVOUR' THEN 1 ELSE 0 END) AS resolved_for_seller,
+       SUM(CASE WHEN outcome = 'RESHIPPED' THEN 1 ELSE 0 END) AS reshipped,
+       SUM(CASE WHEN outcome = 'CANCELLED_BY_BUYER' THEN 1 ELSE 0 END) AS cancelled_by_buyer
+FROM dispute GROUP BY seller_id;
 
 -- Replays of POST requests retried with the same Idempotency-Key (kept at least 24 hours).
 CREATE TABLE api_idempotency (
