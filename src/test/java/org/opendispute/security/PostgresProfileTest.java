@@ -22,7 +22,11 @@ class PostgresProfileTest {
         return new SpringApplicationBuilder(OpenDisputeApplication.class)
                 .profiles("postgres")
                 .properties("DISPUTES_DB_URL=" + URL, "DISPUTES_DB_USER=" + USER, "DISPUTES_DB_PASSWORD=" + PASSWORD,
-                        "server.port=0", "camunda.bpm.job-execution.enabled=false")
+                        "camunda.bpm.job-execution.enabled=false",
+                        "server.port=0",
+                        // A second application in the test JVM: its own engine name, so that closing it leaves
+                        // the shared test application's engine (and the webapps that look it up) alone.
+                        "camunda.bpm.process-engine-name=postgresprofile")
                 .properties(extra);
     }
 
