@@ -8,6 +8,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.opendispute.OpenDisputeApplication;
+import org.opendispute.support.TestDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -19,14 +20,15 @@ class PostgresProfileTest {
     static final String PASSWORD = System.getenv().getOrDefault("DISPUTES_TEST_DB_PASSWORD", "");
 
     SpringApplicationBuilder postgresProfile(String... extra) {
+        TestDatabase.prepare(URL, USER, PASSWORD);
         return new SpringApplicationBuilder(OpenDisputeApplication.class)
                 .profiles("postgres")
                 .properties("DISPUTES_DB_URL=" + URL, "DISPUTES_DB_USER=" + USER, "DISPUTES_DB_PASSWORD=" + PASSWORD,
                         "camunda.bpm.job-execution.enabled=false",
                         "server.port=0",
-                        // A second application in the test JVM: its own engine name, so that closing it leaves
-                        // the shared test application's engine (and the webapps that look it up) alone.
-                        "camunda.bpm.process-engine-name=postgresprofile")
+                        // A second application in the test JVM: its own engine and no webapps (their runtime is
+                        // static), so that closing it leaves the shared test application intact.
+                        "camunda.bpm.process-engine-name=postgresprofile", "camunda.bpm.webapp.enabled=false")
                 .properties(extra);
     }
 

@@ -22,9 +22,12 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         Environment env = context.getEnvironment();
-        String url = env.getRequiredProperty("spring.datasource.url");
-        String user = env.getProperty("spring.datasource.username");
-        String password = env.getProperty("spring.datasource.password");
+        prepare(env.getRequiredProperty("spring.datasource.url"), env.getProperty("spring.datasource.username"),
+                env.getProperty("spring.datasource.password"));
+    }
+
+    /** Checks that the database answers and, the first time in this test run, empties it. */
+    public static void prepare(String url, String user, String password) {
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
             if (RESET.compareAndSet(false, true)) {
                 try (Statement statement = connection.createStatement()) {
