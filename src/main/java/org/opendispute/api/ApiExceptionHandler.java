@@ -1,8 +1,8 @@
 package org.opendispute.api;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.opendispute.dispute.DisputeRejectedException;
@@ -11,6 +11,7 @@ import org.opendispute.evidence.InvalidEvidenceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -23,7 +24,10 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
@@ -128,7 +132,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of());
         }
         return ResponseEntity.status(status).headers(headers).contentType(
-                org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+                MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     static ProblemDetail problem(HttpStatus status, String code, String detail, List<ApiException.FieldError> errors) {
@@ -140,9 +144,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** For filters, which answer before Spring MVC: the same problem+json, written directly. */
+    static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String code, String detail)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem(status, code, detail, List.of()));
+    }
+
     private static ResponseEntity<Object> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 
@@ -169,9 +181,5 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case "Min", "Max", "Positive", "PositiveOrZero", "DecimalMin", "DecimalMax" -> "out-of-range";
             default -> "invalid";
         };
-    }
-
-    static Map<String, Object> allowed(List<?> allowedActions) {
-        return Map.of("allowedActions", allowedActions);
     }
 }

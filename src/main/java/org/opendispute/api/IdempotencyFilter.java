@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
@@ -110,11 +109,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private void problem(HttpServletResponse response, HttpStatus status, String code, String detail)
             throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), Map.of(
-                "type", ApiExceptionHandler.TYPE_BASE + code, "title", status.getReasonPhrase(),
-                "status", status.value(), "detail", detail, "code", code, "errors", List.of()));
+        ApiExceptionHandler.write(response, json, status, code, detail);
     }
 
     private static boolean isMultipart(HttpServletRequest request) {

@@ -1,8 +1,6 @@
 package org.opendispute.api;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
@@ -44,12 +42,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         long length = request.getContentLengthLong();
         boolean chunked = length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
         if (length > MAX_JSON_BYTES || chunked) {
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), Map.of(
-                    "type", ApiExceptionHandler.TYPE_BASE + "payload-too-large", "title", "Payload Too Large",
-                    "status", 413, "detail", "Request bodies are limited to 1 MB and need a Content-Length.",
-                    "code", "payload-too-large", "errors", List.of()));
+            ApiExceptionHandler.write(response, json, HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
+                    "Request bodies are limited to 1 MB and need a Content-Length.");
             return;
         }
         chain.doFilter(request, response);

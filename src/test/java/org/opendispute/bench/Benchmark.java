@@ -46,7 +46,9 @@ public final class Benchmark {
                 .run(arguments(
                         "--server.port=0", "--logging.level.root=WARN",
                         // Short timers, through the normal policy configuration
-                        "--disputes.policy.seller-response=PT5S", "--disputes.policy.buyer-decision=PT5S",
+                        // The timer scenario moves its timers itself, once every dispute waits on one
+                        "--disputes.policy.seller-response=" + (scenario.equals("timers") ? "P1D" : "PT5S"),
+                        "--disputes.policy.buyer-decision=PT5S",
                         "--disputes.policy.negotiation=PT1H", "--disputes.policy.mediation=PT1H",
                         "--disputes.policy.return-shipment=PT1H", "--disputes.policy.return-receipt=PT1H"));
         try (Connection db = DriverManager.getConnection(url, user, password)) {

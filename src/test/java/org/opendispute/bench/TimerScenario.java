@@ -15,8 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.opendispute.dispute.DisputeOpening;
 import org.opendispute.dispute.OpeningRequest;
 import org.opendispute.dispute.Reason;
@@ -33,6 +31,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class TimerScenario {
 
+    /** The seller-response timers of this run's disputes (not the negotiation deadline beside them). */
+    private static final String SELLER_RESPONSE_TIMERS = """
+            job_def_id_ IN (SELECT id_ FROM act_ru_jobdef WHERE act_id_ = 'Timer_SellerResponseDue')
+            AND process_instance_id_ IN (SELECT process_instance_id FROM disputes.dispute WHERE seller_id = ?)""";
+
     private final ConfigurableApplicationContext app;
     private final Connection db;
     private final int disputes;
@@ -47,8 +50,6 @@ final class TimerScenario {
     }
 
     void run(Map<String, Object> figures) throws Exception {
-        JobExecutor jobExecutor = app.getBean(ProcessEngineConfigurationImpl.class).getJobExecutor();
-        jobExecutor.shutdown();
         Instant openingStarted = Instant.now();
         int opened = openDisputes();
         double openingSeconds = Duration.between(openingStarted, Instant.now()).toMillis() / 1000.0;
@@ -58,7 +59,6 @@ final class TimerScenario {
         Thread.sleep(Duration.between(Instant.now(), due).toMillis() + 100);
         List<String> plan = explainAcquisition();
 
-        jobExecutor.start();
         Instant lastFired = waitUntilTimersFired(Duration.ofMinutes(60));
         double firingSeconds = Duration.between(due, lastFired).toMillis() / 1000.0;
         figures.put("disputes", opened);
@@ -101,9 +101,8 @@ final class TimerScenario {
     }
 
     private int moveTimersTo(Instant due) throws SQLException {
-        try (var statement = db.prepareStatement("""
-                UPDATE act_ru_job SET duedate_ = ? WHERE handler_type_ = 'timer-transition'
-                AND process_instance_id_ IN (SELECT process_instance_id FROM disputes.dispute WHERE seller_id = ?)""")) {
+        try (var statement = db.prepareStatement(
+                "UPDATE act_ru_job SET duedate_ = ? WHERE " + SELLER_RESPONSE_TIMERS)) {
             statement.setTimestamp(1, java.sql.Timestamp.from(due));
             statement.setString(2, seller);
             return statement.executeUpdate();
@@ -137,9 +136,8 @@ final class TimerScenario {
         Instant deadline = Instant.now().plus(timeout);
         long left = -1;
         while (Instant.now().isBefore(deadline)) {
-            try (var statement = db.prepareStatement("""
-                    SELECT COUNT(*) FROM act_ru_job WHERE handler_type_ = 'timer-transition'
-                    AND process_instance_id_ IN (SELECT process_instance_id FROM disputes.dispute WHERE seller_id = ?)""")) {
+            try (var statement = db.prepareStatement(
+                    "SELECT COUNT(*) FROM act_ru_job WHERE " + SELLER_RESPONSE_TIMERS)) {
                 statement.setString(1, seller);
                 try (var rs = statement.executeQuery()) {
                     rs.next();
