@@ -1,6 +1,6 @@
 package org.opendispute.security;
 
-import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -21,7 +21,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityServiceAuthenticationProvider users,
-                                            IdentityService identityService) throws Exception {
+                                            ProcessEngine engine) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/camunda/**", "/camunda-welcome", "/error").permitAll()
@@ -32,7 +32,8 @@ class SecurityConfig {
                 // The webapps protect themselves with Camunda's CSRF filter; the REST APIs are stateless and
                 // authenticated on every request.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**", "/api/**"))
-                .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+                .addFilterBefore(new WebappSessionAuthenticationFilter(engine), BasicAuthenticationFilter.class)
+                .addFilterAfter(new EngineAuthenticationFilter(engine.getIdentityService()), BasicAuthenticationFilter.class)
                 .build();
     }
 }

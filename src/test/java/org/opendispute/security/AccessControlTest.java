@@ -2,6 +2,11 @@ package org.opendispute.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +40,7 @@ import org.opendispute.support.TestOrders;
 import org.opendispute.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -55,6 +61,7 @@ class AccessControlTest {
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 1, 2};
 
     @Autowired TestRestTemplate http;
+    @LocalServerPort int port;
     @Autowired IdentityService identityService;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
@@ -334,6 +341,53 @@ class AccessControlTest {
     void freshBuyer() {
         users.put(BUYER, TestUsers.ensure(identityService,
                 "acbuyer" + UUID.randomUUID().toString().replace("-", "").substring(0, 10), Groups.BUYERS));
+    }
+
+    @Test
+    void tasklistUsersDownloadEvidenceWithTheirWebappLogin() throws Exception {
+        String[] ids = disputeWithEvidence().split(" ");
+        String path = "/api/disputes/" + ids[0] + "/evidence/" + ids[1];
+
+        assertThat(webappLogin(users.get(MEDIATOR)).get(path).statusCode()).isEqualTo(200);
+        assertThat(webappLogin(users.get(MEDIATOR)).get(path).body()).isEqualTo(PNG);
+        assertThat(webappLogin(users.get(OTHER_BUYER)).get(path).statusCode()).isEqualTo(404);
+        assertThat(new WebappSession(port).get(path).statusCode()).isEqualTo(401);
+    }
+
+    WebappSession webappLogin(String user) throws Exception {
+        WebappSession session = new WebappSession(port);
+        session.login(user);
+        return session;
+    }
+
+    /** A browser's session with the webapps: the CSRF cookie, then Tasklist's login. */
+    static final class WebappSession {
+        final HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager()).build();
+        final String base;
+
+        WebappSession(int port) {
+            this.base = "http://localhost:" + port;
+        }
+
+        void login(String user) throws Exception {
+            get("/camunda/app/tasklist/default/");
+            String csrf = ((CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().getCookies()
+                    .stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+            var login = client.send(HttpRequest.newBuilder(
+                            URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-XSRF-TOKEN", csrf)
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "username=" + user + "&password=" + TestUsers.PASSWORD))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        }
+
+        HttpResponse<byte[]> get(String path) throws Exception {
+            return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        }
     }
 
     String sellerProposal(String disputeId) {
