@@ -69,14 +69,6 @@ public class Accounts {
                 .orElse(new SellerStatistics(0, 0, 0, 0, 0));
     }
 
-    public int disputesOpenedBy(String buyerId) {
-        return jdbc.sql("SELECT disputes_opened FROM disputes.buyer_dispute_count WHERE buyer_id = ?")
-                .param(buyerId)
-                .query(Integer.class)
-                .optional()
-                .orElse(0);
-    }
-
     public record SellerStatistics(int received, int resolvedForBuyer, int resolvedForSeller, int reshipped,
                                    int cancelledByBuyer) {
     }

@@ -67,11 +67,10 @@ public final class DisputeProcess {
         public static final String RESHIP_CARRIER = "reshipCarrier";
         public static final String RESHIP_TRACKING_NUMBER = "reshipTrackingNumber";
 
-        // Facts for the platform-proposal decision table, and its answer
+        // Facts for the platform-proposal decision table (its answer: PlatformSuggestion)
         public static final String CARRIER_CONFIRMED_DELIVERY = "carrierConfirmedDelivery";
         public static final String BUYER_HAS_EVIDENCE = "buyerHasEvidence";
         public static final String DISPUTED_VALUE = "disputedValue";
-        public static final String SUGGESTED_PROPOSAL_TYPE = "suggestedProposalType";
 
         // A party's message, given with the PartyMessagePosted correlation
         public static final String MESSAGE_AUTHOR = "messageAuthor";
@@ -82,9 +81,7 @@ public final class DisputeProcess {
     }
 
     public static final class Elements {
-        public static final String CHECK_ELIGIBILITY = "Task_CheckEligibility";
         public static final String DISPUTE_REJECTED = "EndEvent_DisputeRejected";
-        public static final String NEGOTIATION = "SubProcess_Negotiation";
         public static final String RESPOND_AS_SELLER = "Task_RespondAsSeller";
         public static final String SELLER_RESPONSE_DUE = "Timer_SellerResponseDue";
         public static final String REVIEW_PROPOSAL = "Task_ReviewProposal";
@@ -96,7 +93,6 @@ public final class DisputeProcess {
         public static final String INFORMATION_DUE = "Timer_InformationDue";
         public static final String CHOOSE_PROPOSAL = "Task_ChooseProposal";
         public static final String BUYER_DECISION_DUE = "Timer_BuyerDecisionDue";
-        public static final String RETURN_FOR_REFUND = "SubProcess_ReturnForRefund";
         public static final String SHIP_RETURN = "Task_ShipReturn";
         public static final String RETURN_SHIPMENT_DUE = "Timer_ReturnShipmentDue";
         public static final String RETURN_DELIVERED = "Event_ReturnDelivered";

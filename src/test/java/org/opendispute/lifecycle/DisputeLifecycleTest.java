@@ -10,6 +10,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.opendispute.dispute.DisputeProcess.Elements.CHOOSE_PROPOSAL;
+import static org.opendispute.dispute.DisputeProcess.Elements.SELLER_RESPONSE_DUE;
+import static org.opendispute.dispute.DisputeProcess.Elements.NEGOTIATION_DEADLINE;
+import static org.opendispute.dispute.DisputeProcess.Elements.INFORMATION_DUE;
+import static org.opendispute.dispute.DisputeProcess.Elements.MEDIATION_OVERDUE;
+import static org.opendispute.dispute.DisputeProcess.Elements.BUYER_DECISION_DUE;
+import static org.opendispute.dispute.DisputeProcess.Elements.RETURN_SHIPMENT_DUE;
+import static org.opendispute.dispute.DisputeProcess.Elements.RETURN_RECEIPT_DUE;
+import static org.opendispute.dispute.DisputeProcess.Elements.RESHIPMENT_DUE;
 import static org.opendispute.dispute.DisputeProcess.Elements.CONFIRM_RETURN_RECEIPT;
 import static org.opendispute.dispute.DisputeProcess.Elements.DISPUTE_CANCELLED;
 import static org.opendispute.dispute.DisputeProcess.Elements.DISPUTE_REJECTED;
@@ -138,7 +146,7 @@ class DisputeLifecycleTest {
     @Test
     void sellerSilentExecutesTheBuyersRequest() {
         ProcessInstance pi = open(Reason.NOT_RECEIVED, ResolutionType.PARTIAL_REFUND, "30.00");
-        Job timer = job("Timer_SellerResponseDue", pi);
+        Job timer = job(SELLER_RESPONSE_DUE, pi);
         assertThat(timer.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(5))));
 
         at(NOW.plus(Duration.ofDays(5)));
@@ -209,7 +217,7 @@ class DisputeLifecycleTest {
     void theNegotiationDeadlineEscalatesAutomatically() {
         ProcessInstance pi = open(Reason.NOT_RECEIVED, ResolutionType.FULL_REFUND, null);
         propose(pi, ResolutionType.PARTIAL_REFUND, "10.00");
-        Job deadline = job("Timer_NegotiationDeadline", pi);
+        Job deadline = job(NEGOTIATION_DEADLINE, pi);
         assertThat(deadline.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(15))));
 
         at(NOW.plus(Duration.ofDays(15)));
@@ -262,7 +270,7 @@ class DisputeLifecycleTest {
         assertThat(task(PROVIDE_INFORMATION, pi)).isAssignedTo(order.buyerId());
 
         at(NOW.plus(Duration.ofDays(3)));
-        execute(job("Timer_InformationDue", pi));
+        execute(job(INFORMATION_DUE, pi));
 
         assertThat(pi).hasPassed("Task_RecordSilence").isWaitingAt(MEDIATE);
         assertThat(events(pi)).contains("INFORMATION_NOT_PROVIDED");
@@ -275,7 +283,7 @@ class DisputeLifecycleTest {
         assertThat(mediate.getDueDate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(7))));
 
         at(NOW.plus(Duration.ofDays(7)));
-        execute(job("Timer_MediationOverdue", pi));
+        execute(job(MEDIATION_OVERDUE, pi));
 
         assertThat(pi).hasPassed("Task_FlagMediationOverdue", "EndEvent_MediationFlaggedOverdue").isWaitingAt(MEDIATE);
         assertThat(task(MEDIATE, pi).getPriority()).isEqualTo(DisputeStage.OVERDUE_PRIORITY);
@@ -295,7 +303,7 @@ class DisputeLifecycleTest {
                 "overrideJustification", "Tracking shows partial delivery"));
         assertThat(events(pi)).contains("PLATFORM_PROPOSAL_OVERRIDDEN");
         at(NOW.plus(Duration.ofDays(5)));
-        execute(job("Timer_BuyerDecisionDue", pi));
+        execute(job(BUYER_DECISION_DUE, pi));
 
         assertThat(pi).hasPassed("Task_ApplyPlatformProposal");
         refundIssued(pi);
@@ -322,7 +330,7 @@ class DisputeLifecycleTest {
     void aSilentBuyerGetsThePlatformsProposal() {
         ProcessInstance pi = escalatedToMediation();
         issuePlatformProposal(pi, Map.of());
-        Job decisionDue = job("Timer_BuyerDecisionDue", pi);
+        Job decisionDue = job(BUYER_DECISION_DUE, pi);
         assertThat(decisionDue.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(5))));
 
         at(NOW.plus(Duration.ofDays(5)));
@@ -376,7 +384,7 @@ class DisputeLifecycleTest {
     void aReturnShippedLateClosesForTheSeller() {
         ProcessInstance pi = returnAgreed();
         at(NOW.plus(Duration.ofDays(10)));
-        execute(job("Timer_ReturnShipmentDue", pi));
+        execute(job(RETURN_SHIPMENT_DUE, pi));
 
         assertThat(pi).hasPassed("EndEvent_ReturnNotShipped", "Task_ApplySellerFavour");
         assertResolved(pi, Outcome.SELLER_FAVOUR);
@@ -389,7 +397,7 @@ class DisputeLifecycleTest {
         shipReturn(pi, "RET-2");
         returnDelivered(pi, "RET-2");
         at(NOW.plus(Duration.ofDays(5)));
-        execute(job("Timer_ReturnReceiptDue", pi));
+        execute(job(RETURN_RECEIPT_DUE, pi));
 
         refundIssued(pi);
         assertResolved(pi, Outcome.FULL_REFUND);
@@ -436,7 +444,7 @@ class DisputeLifecycleTest {
         ProcessInstance pi = open(Reason.NOT_RECEIVED, ResolutionType.RESHIPMENT, null);
         complete(task(RESPOND_AS_SELLER, pi), withVariables("sellerAction", "ACCEPT"));
         at(NOW.plus(Duration.ofDays(5)));
-        execute(job("Timer_ReshipmentDue", pi));
+        execute(job(RESHIPMENT_DUE, pi));
 
         assertThat(pi).hasPassed("Task_ConvertToFullRefund");
         refundIssued(pi);
@@ -527,6 +535,35 @@ class DisputeLifecycleTest {
         assertThat(pi).isEnded().hasPassed(DISPUTE_REJECTED);
         assertThat(historicVariable(pi, "rejectionCode")).isEqualTo("window-not-open");
         assertThat(disputes.find(pi.getBusinessKey())).isEmpty();
+    }
+
+    @Test
+    void aBuyerAboveTheAbuseLimitIsRefusedAndMarkedForReview() {
+        for (int i = 0; i < 6; i++) {
+            Order another = ofSameBuyer();
+            assertThat(start(request(another))).isNotEnded();
+        }
+        ProcessInstance seventh = start(request(ofSameBuyer()));
+
+        assertThat(seventh).isEnded().hasPassed(DISPUTE_REJECTED);
+        assertThat(historicVariable(seventh, "rejectionCode")).isEqualTo("too-many-disputes");
+        assertThat(accounts.isMarkedForReview(order.buyerId())).isTrue();
+    }
+
+    Order ofSameBuyer() {
+        Order template = TestOrders.shippedDaysAgo(NOW, 12);
+        Order another = new Order(template.orderId(), order.buyerId(), template.sellerId(), template.currency(),
+                template.lines(), template.shippingCost(), template.paymentMethod(), template.paymentReference(),
+                template.shippingMethodPaid(), template.shippingMethodUsed(), template.carrier(),
+                template.trackingNumber(), template.paidAt(), template.shippedAt(), template.promisedDeliveryDays(),
+                null, false);
+        orders.save(another);
+        return another;
+    }
+
+    static OpeningRequest request(Order order) {
+        return new OpeningRequest(order.orderId(), order.buyerId(), Reason.NOT_RECEIVED, "Never arrived", List.of(),
+                ResolutionType.FULL_REFUND, null, List.of());
     }
 
     @Test
