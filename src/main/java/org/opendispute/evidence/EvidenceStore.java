@@ -4,6 +4,8 @@ import static org.opendispute.config.SqlTime.instant;
 import static org.opendispute.config.SqlTime.ts;
 
 import java.security.MessageDigest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -59,20 +61,21 @@ public class EvidenceStore {
     public Optional<Evidence> find(String evidenceId) {
         return jdbc.sql("SELECT * FROM disputes.evidence WHERE evidence_id = ?")
                 .param(evidenceId)
-                .query((rs, n) -> new Evidence(rs.getString("evidence_id"), rs.getString("dispute_id"),
-                        rs.getString("uploaded_by"), rs.getString("file_name"), rs.getString("content_type"),
-                        rs.getLong("size_bytes"), rs.getString("sha256").trim(), instant(rs, "uploaded_at")))
+                .query(EvidenceStore::map)
                 .optional();
     }
 
     public List<Evidence> ofDispute(String disputeId) {
-        return jdbc.sql("SELECT evidence_id FROM disputes.evidence WHERE dispute_id = ? ORDER BY uploaded_at")
+        return jdbc.sql("SELECT * FROM disputes.evidence WHERE dispute_id = ? ORDER BY uploaded_at")
                 .param(disputeId)
-                .query(String.class)
-                .list()
-                .stream()
-                .map(id -> find(id).orElseThrow())
-                .toList();
+                .query(EvidenceStore::map)
+                .list();
+    }
+
+    private static Evidence map(ResultSet rs, int row) throws SQLException {
+        return new Evidence(rs.getString("evidence_id"), rs.getString("dispute_id"), rs.getString("uploaded_by"),
+                rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size_bytes"),
+                rs.getString("sha256").trim(), instant(rs, "uploaded_at"));
     }
 
     /** Whether every file exists, was uploaded by this user and belongs to no dispute yet. */
