@@ -34,10 +34,10 @@ class AllowedActions {
     }
 
     List<AllowedAction> of(Dispute dispute, Caller caller) {
-        Role role = caller.roleFor(dispute);
         if (dispute.processInstanceId() == null || !dispute.status().isActive()) {
             return List.of();
         }
+        Role role = caller.roleFor(dispute);
         List<Task> tasks = taskService.createTaskQuery().processInstanceId(dispute.processInstanceId()).list();
         Set<String> messages = runtimeService.createEventSubscriptionQuery()
                 .processInstanceId(dispute.processInstanceId())
@@ -54,7 +54,7 @@ class AllowedActions {
                 taskFor(action, tasks, caller, role, dispute)
                         .ifPresent(task -> allowed.add(new AllowedAction(action,
                                 task.getDueDate() == null ? null : task.getDueDate().toInstant())));
-            } else if (action.message() != null ? messages.contains(action.message()) : true) {
+            } else if (action.message() == null || messages.contains(action.message())) {
                 allowed.add(new AllowedAction(action, null));
             }
         }

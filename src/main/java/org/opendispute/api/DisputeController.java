@@ -170,7 +170,7 @@ class DisputeController {
     @Operation(summary = "The buyer accepts the seller's open proposal: the dispute ends with it")
     DisputeResponse accept(@PathVariable @Pattern(regexp = ID) String id,
                            @PathVariable @Pattern(regexp = ID) String proposalId) {
-        requireOpenSellerProposal(id, proposalId);
+        requireOpenSellerProposal(id, proposalId, Action.ACCEPT_PROPOSAL);
         return act(id, Action.ACCEPT_PROPOSAL, Map.of(BUYER_VERDICT, BuyerVerdict.ACCEPT.name()));
     }
 
@@ -178,7 +178,7 @@ class DisputeController {
     @Operation(summary = "The buyer rejects the seller's answer: another round")
     DisputeResponse reject(@PathVariable @Pattern(regexp = ID) String id,
                            @PathVariable @Pattern(regexp = ID) String proposalId) {
-        requireOpenSellerProposal(id, proposalId);
+        requireOpenSellerProposal(id, proposalId, Action.REJECT_PROPOSAL);
         return act(id, Action.REJECT_PROPOSAL, Map.of(BUYER_VERDICT, BuyerVerdict.REJECT.name()));
     }
 
@@ -234,15 +234,15 @@ class DisputeController {
         return views.full(dispute, currentCaller.get());
     }
 
-    private void requireOpenSellerProposal(String disputeId, String proposalId) {
+    /** The proposal must be the seller's open one on this dispute: unknown 404, already decided 409. */
+    private void requireOpenSellerProposal(String disputeId, String proposalId, Action action) {
         Caller caller = currentCaller.get();
-        Dispute dispute = actions.visible(disputeId, caller);
-        boolean open = proposals.open(dispute.id(), Party.SELLER).filter(p -> p.id().equals(proposalId)).isPresent();
-        if (!open && proposals.find(proposalId).filter(p -> p.disputeId().equals(disputeId)).isEmpty()) {
+        Dispute dispute = actions.permitted(disputeId, action, caller);
+        if (proposals.find(proposalId).filter(p -> p.disputeId().equals(dispute.id())).isEmpty()) {
             throw ApiException.notFound("Proposal " + proposalId);
         }
-        if (!open && caller.roleFor(dispute) == Role.BUYER) {
-            throw actions.notAllowedNow(dispute, caller, Action.ACCEPT_PROPOSAL);
+        if (proposals.open(dispute.id(), Party.SELLER).filter(p -> p.id().equals(proposalId)).isEmpty()) {
+            throw actions.notAllowedNow(dispute, caller, action);
         }
     }
 

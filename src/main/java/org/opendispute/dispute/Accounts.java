@@ -73,27 +73,23 @@ public class Accounts {
                                    int cancelledByBuyer) {
     }
 
-    private void ensureBuyer(String buyerId) {
-        insertIfAbsent("buyer_account", "buyer_id", buyerId);
-    }
-
     /**
-     * Creates the account row on first use. Two requests about one new buyer may race: the loser's insert
-     * fails inside a savepoint, which keeps its transaction alive.
+     * Creates the buyer's row on first use. Two requests about one new buyer may race: the loser's insert
+     * fails inside a savepoint, which keeps its transaction alive, and its update then finds the row.
      */
-    private void insertIfAbsent(String table, String key, String id) {
-        boolean exists = jdbc.sql("SELECT COUNT(*) FROM disputes." + table + " WHERE " + key + " = ?")
-                .param(id).query(Long.class).single() > 0;
+    private void ensureBuyer(String buyerId) {
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM disputes.buyer_account WHERE buyer_id = ?")
+                .param(buyerId).query(Long.class).single() > 0;
         if (exists) {
             return;
         }
         try {
             savepoint.executeWithoutResult(status -> jdbc.sql(
-                    "INSERT INTO disputes." + table + " (" + key + ", updated_at) VALUES (?, ?)")
-                    .params(id, ts(clock.instant()))
+                    "INSERT INTO disputes.buyer_account (buyer_id, updated_at) VALUES (?, ?)")
+                    .params(buyerId, ts(clock.instant()))
                     .update());
         } catch (DuplicateKeyException createdMeanwhile) {
-            // the other transaction created it: the counters below update that row
+            // the other transaction created it
         }
     }
 }
