@@ -2,7 +2,6 @@ package org.opendispute.dispute;
 
 import static org.opendispute.dispute.DisputeProcess.Vars.BUYER_ID;
 import static org.opendispute.dispute.DisputeProcess.Vars.DESCRIPTION;
-import static org.opendispute.dispute.DisputeProcess.Vars.DISPUTE_ID;
 import static org.opendispute.dispute.DisputeProcess.Vars.ELIGIBLE;
 import static org.opendispute.dispute.DisputeProcess.Vars.EVIDENCE_IDS;
 import static org.opendispute.dispute.DisputeProcess.Vars.LINES;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opendispute.order.Order;
@@ -52,7 +52,7 @@ class CheckEligibilityDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Optional<OpeningRequest> read = openingVariables.read(execution, buyerOfRecord(execution));
+        Optional<OpeningRequest> read = openingVariables.read(execution, buyerOfRecord());
         if (read.isEmpty()) {
             reject(execution, "invalid-request");
             return;
@@ -81,7 +81,6 @@ class CheckEligibilityDelegate implements JavaDelegate {
             history.record(disputeId, "FLAGGED_FOR_MEDIATORS", DisputeHistory.SYSTEM,
                     "The buyer opened more disputes than the policy allows without review");
         }
-        execution.setVariable(DISPUTE_ID, disputeId);
         execution.setVariable(SELLER_ID, sellerId);
         execution.setVariable(BUYER_ID, request.buyerId());
         execution.setVariable(ELIGIBLE, true);
@@ -91,16 +90,17 @@ class CheckEligibilityDelegate implements JavaDelegate {
 
     /**
      * A buyer who starts the process through the engine (Tasklist, engine REST) opens it for themselves,
-     * whatever buyerId says; integrators and admins may open on a buyer's behalf, and so may our API.
+     * whatever buyerId says; integrators and admins may open on a buyer's behalf, and so may our API
+     * (which calls the engine unauthenticated, having decided the buyer itself).
      */
-    private String buyerOfRecord(DelegateExecution execution) {
-        Object initiator = execution.getVariable(DisputeProcess.Vars.INITIATOR);
-        if (initiator == null) {
+    private String buyerOfRecord() {
+        Authentication initiator = identityService.getCurrentAuthentication();
+        if (initiator == null || initiator.getUserId() == null) {
             return null;
         }
-        boolean actsForOthers = identityService.createGroupQuery().groupMember(initiator.toString())
-                .groupIdIn(Groups.INTEGRATORS, Groups.ADMINS).count() > 0;
-        return actsForOthers ? null : initiator.toString();
+        List<String> groups = initiator.getGroupIds() == null ? List.of() : initiator.getGroupIds();
+        boolean actsForOthers = groups.contains(Groups.INTEGRATORS) || groups.contains(Groups.ADMINS);
+        return actsForOthers ? null : initiator.getUserId();
     }
 
     private static void reject(DelegateExecution execution, String code) {

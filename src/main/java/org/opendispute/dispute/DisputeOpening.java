@@ -33,7 +33,7 @@ public class DisputeOpening {
         String disputeId = DisputeIds.next();
         ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(DisputeProcess.KEY)
                 .businessKey(disputeId)
-                .setVariables(openingVariables.write(request))
+                .setVariables(openingVariables.handOver(request))
                 .executeWithVariablesInReturn();
         if (!Boolean.TRUE.equals(instance.getVariables().get(DisputeProcess.Vars.ELIGIBLE))) {
             String code = String.valueOf(instance.getVariables().get(DisputeProcess.Vars.REJECTION_CODE));

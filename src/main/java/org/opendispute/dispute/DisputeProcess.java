@@ -23,11 +23,10 @@ public final class DisputeProcess {
     }
 
     public static final class Vars {
-        // Given when the process starts (by our API or through the engine's REST API)
+        // Given when the process is started through the engine (REST API, Tasklist); our API hands the
+        // same request over as one transient variable (OpeningVariables)
         public static final String ORDER_ID = "orderId";
         public static final String BUYER_ID = "buyerId";
-        /** Who started the process through the engine (Tasklist, engine REST); see CheckEligibilityDelegate. */
-        public static final String INITIATOR = "initiator";
         public static final String REASON = "reason";
         public static final String DESCRIPTION = "description";
         /** JSON: {@code [{"sku": "A-1", "quantity": 1}]}; absent or empty: the whole order. */
@@ -38,7 +37,6 @@ public final class DisputeProcess {
         public static final String EVIDENCE_IDS = "evidenceIds";
 
         // Set by the eligibility check
-        public static final String DISPUTE_ID = "disputeId";
         public static final String SELLER_ID = "sellerId";
         public static final String ELIGIBLE = "eligible";
         public static final String REJECTION_CODE = "rejectionCode";

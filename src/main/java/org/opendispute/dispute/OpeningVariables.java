@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,16 +25,25 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The opening request as process variables: how our API starts the process and how an integrator
- * starting it through the engine's REST API must, too. Lists travel as JSON strings.
+ * The opening request as process variables. An integrator starting the process through the engine's REST
+ * API (or Tasklist) gives it as separate variables, lists as JSON strings; our API hands it over as one
+ * transient variable, which the engine neither stores nor historises: from the process's first step on,
+ * the request is in the dispute store.
  */
 @Component
 public class OpeningVariables {
+
+    /** The request as one Java object, alive only in the transaction that starts the process. */
+    static final String REQUEST = "openingRequest";
 
     private final ObjectMapper json;
 
     public OpeningVariables(ObjectMapper json) {
         this.json = json;
+    }
+
+    public VariableMap handOver(OpeningRequest request) {
+        return Variables.createVariables().putValueTyped(REQUEST, Variables.objectValue(request, true).create());
     }
 
     public Map<String, Object> write(OpeningRequest request) {
@@ -59,6 +70,9 @@ public class OpeningVariables {
      * {@code buyerOfRecord} when given (who started the process), else the {@code buyerId} variable.
      */
     public Optional<OpeningRequest> read(VariableScope scope, String buyerOfRecord) {
+        if (scope.getVariable(REQUEST) instanceof OpeningRequest handedOver) {
+            return Optional.of(handedOver);
+        }
         try {
             String amount = string(scope, REQUESTED_AMOUNT);
             String description = string(scope, DESCRIPTION);

@@ -43,6 +43,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -74,6 +75,7 @@ import org.opendispute.order.TrackingEvent;
 import org.opendispute.refund.Refund;
 import org.opendispute.refund.RefundStore;
 import org.opendispute.resolution.ReturnTracking;
+import org.opendispute.security.Groups;
 import org.opendispute.support.FlakyPaymentGateway;
 import org.opendispute.support.PostgresTest;
 import org.opendispute.support.TestOrders;
@@ -535,6 +537,45 @@ class DisputeLifecycleTest {
         assertThat(pi).isEnded().hasPassed(DISPUTE_REJECTED);
         assertThat(historicVariable(pi, "rejectionCode")).isEqualTo("window-not-open");
         assertThat(disputes.find(pi.getBusinessKey())).isEmpty();
+    }
+
+    @Test
+    void aBuyerStartingTheProcessThroughTheEngineOpensOnlyForThemselves() {
+        ProcessInstance pi = startAs("someone-else", Groups.BUYERS, request(order));
+
+        assertThat(pi).isEnded().hasPassed(DISPUTE_REJECTED);
+        assertThat(historicVariable(pi, "rejectionCode")).isEqualTo("not-your-order");
+    }
+
+    @Test
+    void anAdminStartingTheProcessThroughTheEngineOpensForTheNamedBuyer() {
+        ProcessInstance pi = startAs("support-admin", Groups.ADMINS, request(order));
+
+        assertThat(pi).isWaitingAt(RESPOND_AS_SELLER);
+        assertThat(disputes.get(pi.getBusinessKey()).buyerId()).isEqualTo(order.buyerId());
+    }
+
+    /** Started as this user (Tasklist, engine REST): the engine checks their rights, the process knows them. */
+    ProcessInstance startAs(String userId, String group, OpeningRequest request) {
+        engine.getIdentityService().setAuthentication(userId, List.of(group));
+        try {
+            return start(request);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    @Test
+    void theRequestHandedOverByOurApiIsKeptInTheStoreOnly() {
+        OpeningRequest request = request(order);
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(DisputeProcess.KEY, DisputeIds.next(),
+                openingVariables.handOver(request));
+
+        assertThat(pi).isWaitingAt(RESPOND_AS_SELLER);
+        assertThat(disputes.get(pi.getBusinessKey()).description()).isEqualTo(request.description());
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .list()).extracting(HistoricVariableInstance::getName)
+                .containsExactlyInAnyOrder("sellerId", "buyerId", "eligible");
     }
 
     @Test
