@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The whole application on PostgreSQL: what it deploys, and that nothing answers without logging in. */
 @PostgresTest
@@ -28,6 +29,15 @@ class ApplicationTest {
     @Autowired RepositoryService repositoryService;
     @Autowired IdentityService identityService;
     @Autowired TestRestTemplate http;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void dueJobsAndSubtasksAreFoundByIndexes() {
+        assertThat(jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE tablename IN ('act_ru_job', 'act_ru_task')",
+                String.class))
+                .anyMatch(index -> index.contains("act_idx_job_duedate ON public.act_ru_job") && index.contains("(duedate_)"))
+                .anyMatch(index -> index.contains("act_idx_task_parent ON public.act_ru_task") && index.contains("(parent_task_id_)"));
+    }
 
     @Test
     void diagramDecisionAndFormsAreDeployedTogether() {

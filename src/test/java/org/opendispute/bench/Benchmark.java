@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * How many complete dispute lifecycles per second: starts the real application (postgres profile, job
  * executor on) against {@code DISPUTES_DB_URL}, drives it over HTTP, and prints one JSON line of figures.
  *
- * <pre>mvn -Pbench test-compile exec:java [-Dbench.scenario=mix|timers] [-Dbench.disputes=2000] [-Dbench.clients=8]</pre>
+ * <pre>mvn -Pbench test-compile exec:java [-Dbench.scenario=mix|timers] [-Dbench.disputes=2000] [-Dbench.clients=8]
+ *     [-Dbench.warmup=1000]</pre>
  */
 public final class Benchmark {
 

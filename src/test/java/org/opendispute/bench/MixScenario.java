@@ -35,6 +35,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class MixScenario {
 
+    /** How often staff and carriers look again when they found nothing to do (a person, not a busy loop). */
+    private static final long IDLE_POLL_MILLIS = 1000;
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0};
 
     private final ConfigurableApplicationContext app;
@@ -181,7 +183,7 @@ final class MixScenario {
             try {
                 Http.Answer tasks = http.get(mediator, "/engine-rest/task?taskDefinitionKey=Task_Mediate&maxResults=50&processVariables=sellerId_eq_" + seller);
                 if (tasks.body() == null || tasks.body().isEmpty()) {
-                    Thread.sleep(200);
+                    Thread.sleep(IDLE_POLL_MILLIS);
                     continue;
                 }
                 for (JsonNode task : tasks.body()) {
@@ -222,7 +224,7 @@ final class MixScenario {
                             + "/return-receipt", Map.of("condition", "RECEIVED")));
                 }
                 if (idle) {
-                    Thread.sleep(200);
+                    Thread.sleep(IDLE_POLL_MILLIS);
                 }
             } catch (InterruptedException e) {
                 return;
