@@ -21,4 +21,9 @@ public record OpeningRequest(
         lines = lines == null ? List.of() : List.copyOf(lines);
         evidenceIds = evidenceIds == null ? List.of() : List.copyOf(evidenceIds);
     }
+
+    /** The same request, opened for this buyer. */
+    public OpeningRequest byBuyer(String buyer) {
+        return new OpeningRequest(orderId, buyer, reason, description, lines, requestedType, requestedAmount, evidenceIds);
+    }
 }

@@ -67,16 +67,28 @@ public class OpeningVariables {
 
     /**
      * The request the variables describe, or empty when they are missing or malformed. The buyer is
-     * {@code buyerOfRecord} when given (who started the process), else the {@code buyerId} variable.
+     * {@code buyerOfRecord} when given (who started the process), else the one the request names. The
+     * handed-over object gets the same checks: the engine's REST API can set such a variable too.
      */
     public Optional<OpeningRequest> read(VariableScope scope, String buyerOfRecord) {
-        if (scope.getVariable(REQUEST) instanceof OpeningRequest handedOver) {
-            return Optional.of(handedOver);
-        }
+        Optional<OpeningRequest> request = scope.getVariable(REQUEST) instanceof OpeningRequest handedOver
+                ? Optional.of(handedOver).filter(OpeningVariables::complete)
+                : fromVariables(scope, buyerOfRecord);
+        return request
+                .map(opening -> buyerOfRecord == null ? opening : opening.byBuyer(buyerOfRecord))
+                .filter(opening -> opening.requestedType() != ResolutionType.SELLER_FAVOUR);
+    }
+
+    private static boolean complete(OpeningRequest request) {
+        return request.orderId() != null && request.buyerId() != null && request.reason() != null
+                && request.description() != null && request.requestedType() != null;
+    }
+
+    private Optional<OpeningRequest> fromVariables(VariableScope scope, String buyerOfRecord) {
         try {
             String amount = string(scope, REQUESTED_AMOUNT);
             String description = string(scope, DESCRIPTION);
-            OpeningRequest request = new OpeningRequest(
+            return Optional.of(new OpeningRequest(
                     required(scope, ORDER_ID),
                     buyerOfRecord != null ? buyerOfRecord : required(scope, BUYER_ID),
                     Reason.valueOf(required(scope, REASON)),
@@ -84,8 +96,7 @@ public class OpeningVariables {
                     list(scope, LINES, new TypeReference<List<DisputedLine>>() { }),
                     ResolutionType.valueOf(required(scope, REQUESTED_TYPE)),
                     amount == null ? null : new BigDecimal(amount),
-                    list(scope, EVIDENCE_IDS, new TypeReference<List<String>>() { }));
-            return request.requestedType() == ResolutionType.SELLER_FAVOUR ? Optional.empty() : Optional.of(request);
+                    list(scope, EVIDENCE_IDS, new TypeReference<List<String>>() { })));
         } catch (IllegalArgumentException | JsonProcessingException e) {
             return Optional.empty();
         }

@@ -541,25 +541,29 @@ class DisputeLifecycleTest {
 
     @Test
     void aBuyerStartingTheProcessThroughTheEngineOpensOnlyForThemselves() {
-        ProcessInstance pi = startAs("someone-else", Groups.BUYERS, request(order));
+        ProcessInstance withVariables = startAs("someone-else", Groups.BUYERS, openingVariables.write(request(order)));
+        ProcessInstance withTheApisObject = startAs("someone-else", Groups.BUYERS,
+                openingVariables.handOver(request(order)));
 
-        assertThat(pi).isEnded().hasPassed(DISPUTE_REJECTED);
-        assertThat(historicVariable(pi, "rejectionCode")).isEqualTo("not-your-order");
+        for (ProcessInstance pi : List.of(withVariables, withTheApisObject)) {
+            assertThat(pi).isEnded().hasPassed(DISPUTE_REJECTED);
+            assertThat(historicVariable(pi, "rejectionCode")).isEqualTo("not-your-order");
+        }
     }
 
     @Test
     void anAdminStartingTheProcessThroughTheEngineOpensForTheNamedBuyer() {
-        ProcessInstance pi = startAs("support-admin", Groups.ADMINS, request(order));
+        ProcessInstance pi = startAs("support-admin", Groups.ADMINS, openingVariables.write(request(order)));
 
         assertThat(pi).isWaitingAt(RESPOND_AS_SELLER);
         assertThat(disputes.get(pi.getBusinessKey()).buyerId()).isEqualTo(order.buyerId());
     }
 
     /** Started as this user (Tasklist, engine REST): the engine checks their rights, the process knows them. */
-    ProcessInstance startAs(String userId, String group, OpeningRequest request) {
+    ProcessInstance startAs(String userId, String group, Map<String, Object> variables) {
         engine.getIdentityService().setAuthentication(userId, List.of(group));
         try {
-            return start(request);
+            return runtimeService.startProcessInstanceByKey(DisputeProcess.KEY, DisputeIds.next(), variables);
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
