@@ -3,8 +3,10 @@ package org.opendispute.bench;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.opendispute.dispute.DisputeOpening;
+import org.opendispute.dispute.DisputeProcess;
 import org.opendispute.dispute.OpeningRequest;
 import org.opendispute.dispute.Reason;
 import org.opendispute.dispute.ResolutionType;
@@ -32,9 +35,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class TimerScenario {
 
     /** The seller-response timers of this run's disputes (not the negotiation deadline beside them). */
-    private static final String SELLER_RESPONSE_TIMERS = """
-            job_def_id_ IN (SELECT id_ FROM act_ru_jobdef WHERE act_id_ = 'Timer_SellerResponseDue')
-            AND process_instance_id_ IN (SELECT process_instance_id FROM disputes.dispute WHERE seller_id = ?)""";
+    private static final String SELLER_RESPONSE_TIMER_JOBS = "job_def_id_ IN (SELECT id_ FROM act_ru_jobdef WHERE act_id_ = '"
+            + DisputeProcess.Elements.SELLER_RESPONSE_DUE + "')";
+    private static final String SELLER_RESPONSE_TIMERS = SELLER_RESPONSE_TIMER_JOBS
+            + " AND process_instance_id_ IN (SELECT process_instance_id FROM disputes.dispute WHERE seller_id = ?)";
 
     private final ConfigurableApplicationContext app;
     private final Connection db;
@@ -56,7 +60,7 @@ final class TimerScenario {
 
         // What each acquisition costs while every dispute waits (the everyday case), then with all due
         List<String> waitingPlan = explainAcquisition();
-        Instant due = Instant.now().plusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant due = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
         int timers = moveTimersTo(due);
         Thread.sleep(Duration.between(Instant.now(), due).toMillis() + 100);
         List<String> plan = explainAcquisition();
@@ -106,7 +110,7 @@ final class TimerScenario {
     private int moveTimersTo(Instant due) throws SQLException {
         try (var statement = db.prepareStatement(
                 "UPDATE act_ru_job SET duedate_ = ? WHERE " + SELLER_RESPONSE_TIMERS)) {
-            statement.setTimestamp(1, java.sql.Timestamp.from(due));
+            statement.setTimestamp(1, Timestamp.from(due));
             statement.setString(2, seller);
             return statement.executeUpdate();
         }
@@ -145,9 +149,9 @@ final class TimerScenario {
         Instant deadline = Instant.now().plus(timeout);
         long left = -1;
         while (Instant.now().isBefore(deadline)) {
-            try (var statement = db.prepareStatement("SELECT COUNT(*) FROM act_ru_job WHERE duedate_ = ? AND job_def_id_ IN "
-                    + "(SELECT id_ FROM act_ru_jobdef WHERE act_id_ = 'Timer_SellerResponseDue')")) {
-                statement.setTimestamp(1, java.sql.Timestamp.from(due));
+            try (var statement = db.prepareStatement(
+                    "SELECT COUNT(*) FROM act_ru_job WHERE duedate_ = ? AND " + SELLER_RESPONSE_TIMER_JOBS)) {
+                statement.setTimestamp(1, Timestamp.from(due));
                 try (var rs = statement.executeQuery()) {
                     rs.next();
                     long now = rs.getLong(1);
