@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.opendispute.dispute.Dispute;
 import org.opendispute.dispute.DisputeStore;
 import org.opendispute.dispute.InvalidSubmissionException;
@@ -63,7 +65,7 @@ class DisputeActionService {
             if (action.taskKey() != null) {
                 Task task = allowedActions.openTask(dispute, action, caller)
                         .orElseThrow(() -> notAllowedNow(dispute, caller, action));
-                taskService.complete(task.getId(), variables);
+                taskService.complete(task.getId(), submitted(variables));
             } else {
                 boolean possible = allowedActions.of(dispute, caller).stream().anyMatch(a -> a.action() == action);
                 if (!possible) {
@@ -71,7 +73,7 @@ class DisputeActionService {
                 }
                 runtimeService.createMessageCorrelation(action.message())
                         .processInstanceBusinessKey(disputeId)
-                        .setVariablesLocal(variables)
+                        .setVariablesLocal(submitted(variables))
                         .correlate();
             }
         } catch (OptimisticLockingException e) {
@@ -80,6 +82,17 @@ class DisputeActionService {
             throw unwrap(e);
         }
         return disputes.get(disputeId);
+    }
+
+    /**
+     * What the caller submitted, as transient variables: the step's listener records it in the dispute store
+     * and the gateways after it decide on it in the same transaction, so the engine need not store and
+     * historise it as well (the dispute's history in the store keeps who did what).
+     */
+    private static VariableMap submitted(Map<String, Object> variables) {
+        VariableMap submitted = Variables.createVariables();
+        variables.forEach((name, value) -> submitted.putValueTyped(name, Variables.untypedValue(value, true)));
+        return submitted;
     }
 
     ApiException notAllowedNow(Dispute dispute, Caller caller, Action action) {

@@ -15,11 +15,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opendispute.dispute.DisputeProcess;
 import org.opendispute.dispute.DisputeStore;
 import org.opendispute.security.Groups;
 import org.opendispute.support.ApiClient;
@@ -48,6 +51,7 @@ class DisputeApiTest {
     @Autowired IdentityService identityService;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
+    @Autowired HistoryService historyService;
     @Autowired DisputeStore disputes;
 
     ApiClient api;
@@ -274,6 +278,24 @@ class DisputeApiTest {
         assertThat(api.post(OTHER_BUYER, "/api/disputes/" + id + "/cancel", null).status()).isEqualTo(404);
         assertThat(api.get(INTEGRATOR, "/api/disputes/" + id).status()).isEqualTo(200);
         assertThat(api.get(MEDIATOR, "/api/disputes/" + id).status()).isEqualTo(200);
+    }
+
+    @Test
+    void whatAPartySubmitsIsKeptInTheStoreNotAsEngineVariables() {
+        String id = open(registerOrder()).text("id");
+
+        Response refused = api.post(SELLER, "/api/disputes/" + id + "/seller-response",
+                Map.of("action", "REFUSE", "reason", "Delivered to the neighbour"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(200);
+        assertThat(refused.text("status")).isEqualTo("NEGOTIATING");
+        JsonNode history = api.get(buyer, "/api/disputes/" + id + "/history").json();
+        assertThat(history.toString()).contains("SELLER_REFUSED", "Delivered to the neighbour");
+
+        String processInstanceId = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(id)
+                .singleResult().getId();
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list())
+                .extracting(HistoricVariableInstance::getName)
+                .doesNotContain(DisputeProcess.Vars.SELLER_ACTION, DisputeProcess.Vars.SELLER_REASON);
     }
 
     @Test

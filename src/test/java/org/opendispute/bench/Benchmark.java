@@ -1,14 +1,18 @@
 package org.opendispute.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.opendispute.OpenDisputeApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -27,6 +31,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Benchmark {
 
     static final String PASSWORD = "bench-" + UUID.randomUUID();
+    /** USER_HZ, the unit of /proc/stat: 100 on every Linux architecture Java runs on. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     private Benchmark() {
     }
@@ -127,6 +133,23 @@ public final class Benchmark {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException notInstalled) {
+            return null;
+        }
+    }
+
+    /** CPU time of this JVM: the application and the benchmark's own clients. */
+    static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time the whole machine spent busy (Linux: /proc/stat), or null elsewhere. */
+    static Long machineBusyNanos() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            // user, nice, system, irq, softirq; not idle, iowait, nor steal (the host's time, not ours)
+            long busy = IntStream.of(1, 2, 3, 6, 7).mapToLong(i -> Long.parseLong(cpu[i])).sum();
+            return busy * 1_000_000_000L / CLOCK_TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException notLinux) {
             return null;
         }
     }

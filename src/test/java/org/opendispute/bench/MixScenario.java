@@ -64,6 +64,9 @@ final class MixScenario {
         setUp();
         long commitsBefore = Benchmark.commits(db);
         Long statementsBefore = Benchmark.statements(db);
+        long jvmCpuBefore = Benchmark.jvmCpuNanos();
+        Long machineCpuBefore = Benchmark.machineBusyNanos();
+        System.err.printf("bench: measuring %d disputes%n", disputes);
         Instant started = Instant.now();
 
         ExecutorService staff = Executors.newFixedThreadPool(2);
@@ -78,6 +81,8 @@ final class MixScenario {
         parties.awaitTermination(1, TimeUnit.HOURS);
         waitUntilAllResolved(Duration.ofMinutes(20));
         Instant finished = Instant.now();
+        long jvmCpu = Benchmark.jvmCpuNanos() - jvmCpuBefore;
+        Long machineCpuAfter = Benchmark.machineBusyNanos();
         done.set(true);
         staff.shutdown();
         staff.awaitTermination(1, TimeUnit.MINUTES);
@@ -98,6 +103,10 @@ final class MixScenario {
         Long statementsAfter = Benchmark.statements(db);
         figures.put("sql_statements_per_lifecycle", statementsBefore == null || statementsAfter == null ? null
                 : Latencies.round((statementsAfter - statementsBefore) / (double) disputes));
+        // CPU time per lifecycle: steadier than throughput on a shared machine, and it shows the split
+        figures.put("cpu_ms_per_lifecycle", machineCpuBefore == null || machineCpuAfter == null ? null
+                : Latencies.round((machineCpuAfter - machineCpuBefore) / 1e6 / disputes));
+        figures.put("jvm_cpu_ms_per_lifecycle", Latencies.round(jvmCpu / 1e6 / disputes));
         figures.put("refunds_exactly_once", refundsExactlyOnce());
         figures.put("errors", errors.get());
     }
