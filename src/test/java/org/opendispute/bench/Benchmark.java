@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -20,6 +22,7 @@ import org.springframework.boot.web.servlet.context.ServletWebServerApplicationC
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.OperatingSystemMXBean;
 
 /**
  * How many complete dispute lifecycles per second: starts the real application (postgres profile, job
@@ -31,7 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Benchmark {
 
     static final String PASSWORD = "bench-" + UUID.randomUUID();
-    /** USER_HZ, the unit of /proc/stat: 100 on every Linux architecture Java runs on. */
+    /** USER_HZ, the unit of /proc/stat: 100 on the Linux architectures Java 17 supports. */
     private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     private Benchmark() {
@@ -90,10 +93,10 @@ public final class Benchmark {
 
     /** Command-line arguments win over application.yaml; -Dbench.args adds more (e.g. tuning). */
     static String[] arguments(String... defaults) {
-        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(defaults));
+        List<String> all = new ArrayList<>(List.of(defaults));
         String extra = System.getProperty("bench.args", "");
         if (!extra.isBlank()) {
-            all.addAll(java.util.List.of(extra.trim().split("\\s+")));
+            all.addAll(List.of(extra.trim().split("\\s+")));
         }
         return all.toArray(String[]::new);
     }
@@ -139,7 +142,7 @@ public final class Benchmark {
 
     /** CPU time of this JVM: the application and the benchmark's own clients. */
     static long jvmCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** CPU time the whole machine spent busy (Linux: /proc/stat), or null elsewhere. */
