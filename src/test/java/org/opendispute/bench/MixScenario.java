@@ -103,7 +103,7 @@ final class MixScenario {
         Long statementsAfter = Benchmark.statements(db);
         figures.put("sql_statements_per_lifecycle", statementsBefore == null || statementsAfter == null ? null
                 : Latencies.round((statementsAfter - statementsBefore) / (double) disputes));
-        // CPU time per lifecycle: steadier than throughput on a shared machine, and it shows the split
+        // CPU time per lifecycle; on a machine that runs nothing else, the difference is PostgreSQL's share
         figures.put("cpu_ms_per_lifecycle", machineCpuBefore == null || machineCpuAfter == null ? null
                 : Latencies.round((machineCpuAfter - machineCpuBefore) / 1e6 / disputes));
         figures.put("jvm_cpu_ms_per_lifecycle", Latencies.round(jvmCpu / 1e6 / disputes));
