@@ -12,8 +12,8 @@
 //   2. opens the "Mediation queue" filter, finds the one task whose name contains DISPUTE_ID (paging
 //      through the list if needed) and opens it                                     -> 02-task-opened.png
 //   3. claims it when nobody has (fails when someone else has)
-//   4. checks the rendered Camunda Form (forms/mediate.form) against the task's own `dispute` variable,
-//      read through Tasklist's session: the dispute id is shown, every evidence file has a visible link
+//   4. checks the rendered Camunda Form (forms/mediate.form) against the task's `dispute` form variable,
+//      read through Tasklist's session as Tasklist reads it: the dispute id is shown, every evidence file has a visible link
 //      (an <a> whose href contains /evidence/, at least one) that downloads with HTTP 200, and the
 //      suggestion box shows the suggested proposal (e.g. "Full refund" or "Partial refund (keep the
 //      item): 22.50 EUR")                                                           -> 03-form-checked.png
@@ -312,10 +312,12 @@ async function run() {
 
   // 4. Check the form -------------------------------------------------------------------------------
   step = 'check form';
-  const variable = await page.request.get(`${ENGINE_API}/task/${taskId}/localVariables/dispute?deserializeValue=false`,
+  const variables = await page.request.get(`${ENGINE_API}/task/${taskId}/form-variables?deserializeValues=false`,
     { headers: { Accept: 'application/json' }, timeout: 10_000 });
-  expect(variable.ok(), `reading the task's \`dispute\` variable through Tasklist's session answered HTTP ${variable.status()}`);
-  const dispute = JSON.parse((await variable.json()).value);
+  expect(variables.ok(), `reading the task's form variables through Tasklist's session answered HTTP ${variables.status()}`);
+  const formVariables = await variables.json();
+  expect(formVariables.dispute, 'the task\'s form variables have no `dispute`');
+  const dispute = JSON.parse(formVariables.dispute.value);
   expect(dispute.id === DISPUTE_ID, `the task's \`dispute\` variable is about ${dispute.id}, not ${DISPUTE_ID}`);
 
   const formText = await form.innerText();

@@ -14,7 +14,7 @@
 //   - the keyed fields are exactly the process variables the process reads (no more, no fewer), each
 //     with its component type, required flag, option values, pattern and length limit;
 //   - every task form shows the shared read-only context (deadline, dispute, lines, evidence,
-//     conversation, proposals), all taken from the task-local `dispute` variable;
+//     conversation, proposals), all taken from the `dispute` form variable;
 // and in the browser, with the sample `dispute` below as the task's variables:
 //   - the import succeeds with no warning, and the page logs no error or warning;
 //   - the rendered text shows the sample's facts, no `{{ template error }}`, no undefined/null/NaN;
@@ -59,10 +59,10 @@ const REASONS = ['NOT_RECEIVED', 'DAMAGED', 'NOT_AS_DESCRIBED', 'MISSING_ITEMS',
 const ALLOWED_TYPES = new Set(['text', 'html', 'table', 'dynamiclist', 'expression', 'group', 'textfield',
   'textarea', 'number', 'select', 'radio', 'checkbox', 'datetime', 'separator', 'spacer']);
 
-// The read-only context every task form shows, all from the task-local `dispute` variable.
+// The read-only context every task form shows, all from the `dispute` form variable.
 const CONTEXT_COMPONENTS = ['Html_Deadline', 'Html_Dispute', 'Table_Lines', 'Html_Evidence', 'Table_Messages', 'Table_Proposals'];
 
-/** The sample task-local `dispute` variable, as src/main/java/org/opendispute/tasklist/FormContext.java writes it. */
+/** A sample `dispute` form variable, as src/main/java/org/opendispute/tasklist/FormContext.java builds it. */
 const DISPUTE = {
   id: 'DSP-7K3QM9XW2P',
   orderId: 'ORD-1001',

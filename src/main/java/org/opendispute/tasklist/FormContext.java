@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.opendispute.dispute.Dispute;
 import org.opendispute.dispute.DisputeProcess;
 import org.opendispute.dispute.DisputeStore;
@@ -27,11 +27,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * What a form shows, read-only: a task-local JSON variable {@code dispute} built from the store when the
- * task opens (the store is the source of truth; this is a view of it at that moment).
+ * What a form shows, read-only: the JSON form variable {@code dispute}, built from the store each time the
+ * task's form is opened (the store is the source of truth; this is a view of it at that moment).
  */
-@Component("formContext")
-class FormContext implements TaskListener {
+@Component
+class FormContext {
 
     static final String VARIABLE = "dispute";
     private static final DateTimeFormatter DEADLINE =
@@ -54,20 +54,16 @@ class FormContext implements TaskListener {
         this.json = json;
     }
 
-    @Override
-    public void notify(DelegateTask task) {
+    /** The task's form context, or null for a task of no dispute. */
+    JsonValue of(DelegateTask task) {
         String disputeId = task.getExecution().getProcessBusinessKey();
-        if (disputeId == null) {
-            return;
-        }
-        disputes.find(disputeId).ifPresent(dispute -> {
+        return disputeId == null ? null : disputes.find(disputeId).map(dispute -> {
             try {
-                task.setVariableLocal(VARIABLE,
-                        SpinValues.jsonValue(json.writeValueAsString(build(dispute, task))).create());
+                return SpinValues.jsonValue(json.writeValueAsString(build(dispute, task))).create();
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("The form context always serialises", e);
             }
-        });
+        }).orElse(null);
     }
 
     Map<String, Object> build(Dispute dispute, DelegateTask task) {

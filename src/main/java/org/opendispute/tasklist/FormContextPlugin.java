@@ -3,7 +3,6 @@ package org.opendispute.tasklist;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -11,18 +10,19 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Every user task gets its form context when it opens, without a listener in the diagram for it: the
- * diagram stays about the business, and no task can forget it.
+ * Every user task's form gets its context, without anything in the diagram for it: the diagram stays about
+ * the business, and no task can forget it.
  */
 @Component
 class FormContextPlugin extends AbstractProcessEnginePlugin {
 
-    private final TaskListener formContext;
+    private final FormContext formContext;
 
     FormContextPlugin(@Lazy FormContext formContext) {
         this.formContext = formContext;
@@ -35,8 +35,8 @@ class FormContextPlugin extends AbstractProcessEnginePlugin {
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-                ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-                        .addTaskListener(TaskListener.EVENTNAME_CREATE, formContext);
+                TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+                task.setTaskFormHandler(new FormContextFormHandler(task.getTaskFormHandler(), formContext));
             }
         });
         configuration.setCustomPostBPMNParseListeners(listeners);

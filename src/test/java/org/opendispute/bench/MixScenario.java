@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.opendispute.config.DisputePolicy;
+import org.opendispute.dispute.DisputeProcess.Elements;
 import org.opendispute.order.Order;
 import org.opendispute.order.OrderLine;
 import org.opendispute.order.OrderStore;
@@ -285,19 +287,33 @@ final class MixScenario {
         }
     }
 
-    /** Due time to fired, for the timers of this run (the engine's job log, history level full). */
+    /**
+     * Due time to fired, for the timers of this run, from the activity history: a timer falls due its
+     * configured duration after the task it is attached to started, and fires when its boundary event starts.
+     */
     private Double timerLagMs(Instant since, double percentile) throws SQLException {
+        DisputePolicy policy = app.getBean(DisputePolicy.class);
+        List<Long> lags = new ArrayList<>();
+        lags.addAll(timerLags(since, Elements.RESPOND_AS_SELLER, Elements.SELLER_RESPONSE_DUE, policy.sellerResponse()));
+        lags.addAll(timerLags(since, Elements.CHOOSE_PROPOSAL, Elements.BUYER_DECISION_DUE, policy.buyerDecision()));
+        return lags.isEmpty() ? null : Latencies.round(Latencies.percentile(lags, percentile));
+    }
+
+    private List<Long> timerLags(Instant since, String task, String timer, Duration after) throws SQLException {
         try (var statement = db.prepareStatement("""
-                SELECT EXTRACT(EPOCH FROM (timestamp_ - job_duedate_)) * 1000 FROM act_hi_job_log
-                WHERE job_def_type_ = 'timer-transition' AND job_state_ = 2 AND timestamp_ >= ?""")) {
-            statement.setTimestamp(1, Timestamp.from(since));
+                SELECT EXTRACT(EPOCH FROM (fired.start_time_ - waited.start_time_)) * 1000 FROM act_hi_actinst fired
+                JOIN act_hi_actinst waited ON waited.proc_inst_id_ = fired.proc_inst_id_ AND waited.act_id_ = ?
+                WHERE fired.act_id_ = ? AND fired.start_time_ >= ?""")) {
+            statement.setString(1, task);
+            statement.setString(2, timer);
+            statement.setTimestamp(3, Timestamp.from(since));
             List<Long> lags = new ArrayList<>();
             try (var rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    lags.add(rs.getLong(1));
+                    lags.add(rs.getLong(1) - after.toMillis());
                 }
             }
-            return lags.isEmpty() ? null : Latencies.round(Latencies.percentile(lags, percentile));
+            return lags;
         }
     }
 

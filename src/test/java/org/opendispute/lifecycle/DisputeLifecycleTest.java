@@ -519,6 +519,11 @@ class DisputeLifecycleTest {
 
         assertResolved(pi, Outcome.FULL_REFUND);
         assertThat(refunds.countOfDispute(pi.getBusinessKey())).isEqualTo(1);
+        // The job log keeps the failure with its reason; the routine entries of timers and steps are not written
+        assertThat(engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(pi.getId()).list())
+                .singleElement()
+                .satisfies(log -> assertThat(log.isFailureLog()).isTrue())
+                .satisfies(log -> assertThat(log.getJobExceptionMessage()).contains("Payment provider unavailable"));
         Refund refund = refund(pi);
         assertThat(refund.state()).isEqualTo(Refund.State.ISSUED);
         assertThat(refund.paymentReference()).isEqualTo(order.paymentReference());

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -60,6 +61,7 @@ class TasklistTest {
     @Autowired RepositoryService repositoryService;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
+    @Autowired FormService formService;
     @Autowired FilterService filterService;
     @Autowired TasklistFilters filters;
     @Autowired OrderStore orders;
@@ -99,7 +101,7 @@ class TasklistTest {
     }
 
     @Test
-    void aTaskOpensWithItsContextADeadlineAndAReadableName() {
+    void aTaskOpensWithADeadlineAReadableNameAndItsFormContextFromTheStore() {
         Order order = TestOrders.shippedDaysAgo(java.time.Instant.now(), 12);
         orders.save(order);
         ProcessInstance pi = runtimeService.startProcessInstanceByKey(DisputeProcess.KEY, DisputeIds.next(),
@@ -109,7 +111,9 @@ class TasklistTest {
 
         assertThat(task.getName()).isEqualTo("Respond to the dispute · " + pi.getBusinessKey() + " · NOT_RECEIVED");
         assertThat(task.getDueDate()).isNotNull();
-        JsonValue context = taskService.getVariableLocalTyped(task.getId(), FormContext.VARIABLE);
+        // Tasklist reads it among the form's variables; nothing of it is stored with the task
+        assertThat(taskService.getVariablesLocal(task.getId())).doesNotContainKey(FormContext.VARIABLE);
+        JsonValue context = formService.getTaskFormVariables(task.getId()).getValueTyped(FormContext.VARIABLE);
         JsonNode dispute = json.valueToTree(json.convertValue(context.getValue().mapTo(Map.class), Map.class));
         assertThat(dispute.get("id").asText()).isEqualTo(pi.getBusinessKey());
         assertThat(dispute.get("refundable").asText()).isEqualTo("105.00");
