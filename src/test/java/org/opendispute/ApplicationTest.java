@@ -1,11 +1,16 @@
 package org.opendispute;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.PropertyEntity;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.Resource;
@@ -30,6 +35,7 @@ class ApplicationTest {
     @Autowired IdentityService identityService;
     @Autowired TestRestTemplate http;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ProcessEngineConfigurationImpl engineConfiguration;
 
     @Test
     void dueJobsAndSubtasksAreFoundByIndexes() {
@@ -37,6 +43,15 @@ class ApplicationTest {
                 String.class))
                 .anyMatch(index -> index.contains("act_idx_job_duedate ON public.act_ru_job") && index.contains("(duedate_)"))
                 .anyMatch(index -> index.contains("act_idx_task_parent ON public.act_ru_task") && index.contains("(parent_task_id_)"));
+    }
+
+    @Test
+    void theEntityManagerStillRefusesTheReservedId() {
+        CommandExecutor commands = engineConfiguration.getCommandExecutorTxRequired();
+        assertThatThrownBy(() -> commands.execute(context -> {
+            context.getDbEntityManager().insert(new PropertyEntity("*", "reserved"));
+            return null;
+        })).isInstanceOf(ProcessEngineException.class).hasMessageContaining("cannot be *");
     }
 
     @Test
