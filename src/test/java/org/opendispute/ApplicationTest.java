@@ -38,11 +38,13 @@ class ApplicationTest {
     @Autowired ProcessEngineConfigurationImpl engineConfiguration;
 
     @Test
-    void dueJobsAndSubtasksAreFoundByIndexes() {
-        assertThat(jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE tablename IN ('act_ru_job', 'act_ru_task')",
-                String.class))
+    void dueJobsSubtasksAndTheMessagesADisputeWaitsForAreFoundByIndexes() {
+        assertThat(jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE tablename IN ('act_ru_job', 'act_ru_task', "
+                + "'act_ru_event_subscr')", String.class))
                 .anyMatch(index -> index.contains("act_idx_job_duedate ON public.act_ru_job") && index.contains("(duedate_)"))
-                .anyMatch(index -> index.contains("act_idx_task_parent ON public.act_ru_task") && index.contains("(parent_task_id_)"));
+                .anyMatch(index -> index.contains("act_idx_task_parent ON public.act_ru_task") && index.contains("(parent_task_id_)"))
+                .anyMatch(index -> index.contains("act_idx_event_subscr_procinst ON public.act_ru_event_subscr")
+                        && index.contains("(proc_inst_id_)"));
     }
 
     @Test

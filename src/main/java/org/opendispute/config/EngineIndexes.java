@@ -9,17 +9,20 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.EventSubscriptionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * Two indexes the engine does not create, for questions it asks all the time; without them each reads the
- * whole table, which grows with the number of open disputes (README, Performance):
+ * Indexes the engine does not create, for questions asked all the time; without them each reads the whole
+ * table, which grows with the number of open disputes (README, Performance):
  * <ul>
  * <li>the job executor asks every half second for due jobs: 88 ms a question with 100,000 timers waiting
  * (and PostgreSQL compiled the plan each time), 0.07 ms with the index;</li>
- * <li>completing or deleting a task first looks for its subtasks: 38 ms a task with 50,000 tasks open.</li>
+ * <li>completing or deleting a task first looks for its subtasks: 38 ms a task with 50,000 tasks open;</li>
+ * <li>every answer of our API looks up the messages a dispute's process waits for: 8 ms each with 50,000
+ * disputes open, 0.2 ms with the index.</li>
  * </ul>
  */
 @Component
@@ -30,6 +33,8 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
         ManagementService management = engine.getManagementService();
         create(engine, "ACT_IDX_JOB_DUEDATE", management.getTableName(JobEntity.class), "DUEDATE_");
         create(engine, "ACT_IDX_TASK_PARENT", management.getTableName(TaskEntity.class), "PARENT_TASK_ID_");
+        create(engine, "ACT_IDX_EVENT_SUBSCR_PROCINST", management.getTableName(EventSubscriptionEntity.class),
+                "PROC_INST_ID_");
     }
 
     private static void create(ProcessEngine engine, String name, String table, String column) {
