@@ -26,8 +26,14 @@ public class Deadlines {
         this.jdbc = jdbc;
     }
 
+    /** Starts the deadline, or starts it again from now if it runs already. */
     public void start(String disputeId, String name, Kind kind, Instant dueAt) {
         end(disputeId, name);
+        add(disputeId, name, kind, dueAt);
+    }
+
+    /** Starts a deadline known not to run (see {@link #find}). */
+    public void add(String disputeId, String name, Kind kind, Instant dueAt) {
         jdbc.sql("INSERT INTO disputes.dispute_deadline (dispute_id, name, kind, due_at) VALUES (?, ?, ?, ?)")
                 .params(disputeId, name, kind.name(), ts(dueAt))
                 .update();

@@ -46,7 +46,7 @@ public class DisputeStage {
         if (deadlineName != null && !deadlineName.isEmpty()) {
             Instant due = deadlines.find(disputeId, deadlineName).orElseGet(() -> {
                 Instant taskDue = clock.instant().plus(policy.deadline(deadlineName));
-                deadlines.start(disputeId, deadlineName, Deadlines.Kind.TASK, taskDue);
+                deadlines.add(disputeId, deadlineName, Deadlines.Kind.TASK, taskDue);
                 return taskDue;
             });
             task.setDueDate(Date.from(due));
