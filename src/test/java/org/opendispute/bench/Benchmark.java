@@ -29,7 +29,7 @@ import com.sun.management.OperatingSystemMXBean;
  * executor on) against {@code DISPUTES_DB_URL}, drives it over HTTP, and prints one JSON line of figures.
  *
  * <pre>mvn -Pbench test-compile exec:java [-Dbench.scenario=mix|timers] [-Dbench.disputes=2000] [-Dbench.clients=8]
- *     [-Dbench.warmup=1000]</pre>
+ *     [-Dbench.warmup=1000] [-Dbench.waiting=0]</pre>
  */
 public final class Benchmark {
 
@@ -71,6 +71,11 @@ public final class Benchmark {
                 new TimerScenario(app, db, disputes, clients).run(figures);
             } else {
                 String base = "http://127.0.0.1:" + port;
+                // A live system has many disputes open; the mix runs beside them (their tables' size counts)
+                int waiting = Integer.getInteger("bench.waiting", 0);
+                String waitingSeller = "bw" + UUID.randomUUID().toString().substring(0, 8);
+                figures.put("waiting_disputes",
+                        waiting > 0 ? WaitingDisputes.openAndKeepWaiting(app, db, waitingSeller, waiting, clients) : 0);
                 // The same mix, unmeasured, so that the figures are of a warmed-up server (JIT compilation
                 // took a quarter of the JVM's CPU in a cold 2,000-dispute run)
                 int warmup = Integer.getInteger("bench.warmup", 1_000);

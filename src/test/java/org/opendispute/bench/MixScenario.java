@@ -66,6 +66,7 @@ final class MixScenario {
         setUp();
         long commitsBefore = Benchmark.commits(db);
         Long statementsBefore = Benchmark.statements(db);
+        StatementProfile profileBefore = StatementProfile.snapshot(db);
         long jvmCpuBefore = Benchmark.jvmCpuNanos();
         Long machineCpuBefore = Benchmark.machineBusyNanos();
         System.err.printf("bench: measuring %d disputes%n", disputes);
@@ -105,12 +106,15 @@ final class MixScenario {
         Long statementsAfter = Benchmark.statements(db);
         figures.put("sql_statements_per_lifecycle", statementsBefore == null || statementsAfter == null ? null
                 : Latencies.round((statementsAfter - statementsBefore) / (double) disputes));
+        StatementProfile profileAfter = StatementProfile.snapshot(db);
+        figures.put("sql_exec_ms_per_lifecycle", profileAfter.execMsPerLifecycle(profileBefore, disputes));
         // CPU time per lifecycle; on a machine that runs nothing else, the difference is PostgreSQL's share
         figures.put("cpu_ms_per_lifecycle", machineCpuBefore == null || machineCpuAfter == null ? null
                 : Latencies.round((machineCpuAfter - machineCpuBefore) / 1e6 / disputes));
         figures.put("jvm_cpu_ms_per_lifecycle", Latencies.round(jvmCpu / 1e6 / disputes));
         figures.put("refunds_exactly_once", refundsExactlyOnce());
         figures.put("errors", errors.get());
+        figures.put("costliest_statements", profileAfter.costliest(profileBefore, disputes, 8));
     }
 
     // --- Set-up: users of the identity store and orders (not measured) -------------------------------

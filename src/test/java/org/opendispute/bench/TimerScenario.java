@@ -1,6 +1,5 @@
 package org.opendispute.bench;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,29 +7,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.opendispute.dispute.DisputeOpening;
 import org.opendispute.dispute.DisputeProcess;
-import org.opendispute.dispute.OpeningRequest;
-import org.opendispute.dispute.Reason;
-import org.opendispute.dispute.ResolutionType;
-import org.opendispute.order.Order;
-import org.opendispute.order.OrderLine;
-import org.opendispute.order.OrderStore;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Many disputes waiting on the seller-response timer, all due in the same second: how long until every
  * timer has fired, and what the job executor's acquisition query costs with that many jobs due.
- * The disputes are opened through the opening service in-process (the HTTP path is the mix scenario's).
  */
 final class TimerScenario {
 
@@ -55,7 +41,7 @@ final class TimerScenario {
 
     void run(Map<String, Object> figures) throws Exception {
         Instant openingStarted = Instant.now();
-        int opened = openDisputes();
+        int opened = WaitingDisputes.open(app, seller, disputes, clients);
         double openingSeconds = Duration.between(openingStarted, Instant.now()).toMillis() / 1000.0;
 
         // What each acquisition costs while every dispute waits (the everyday case), then with all due
@@ -76,35 +62,6 @@ final class TimerScenario {
         figures.put("acquisition_explain_analyze_all_waiting", waitingPlan);
         figures.put("acquisition_explain_analyze", plan);
         figures.put("errors", disputes - opened);
-    }
-
-    private int openDisputes() throws InterruptedException {
-        OrderStore orders = app.getBean(OrderStore.class);
-        DisputeOpening opening = app.getBean(DisputeOpening.class);
-        Instant shipped = Instant.now().minus(Duration.ofDays(12));
-        AtomicInteger opened = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        for (int i = 0; i < disputes; i++) {
-            int index = i;
-            pool.submit(() -> {
-                String buyer = seller + "b" + (index / 5);
-                String orderId = seller + "-" + index;
-                orders.save(new Order(orderId, buyer, seller, Currency.getInstance("EUR"),
-                        List.of(new OrderLine("A", "A", 1, new BigDecimal("50.00"))), new BigDecimal("5.00"), "CARD",
-                        "p" + index, null, null, "DHL", "T" + index, shipped.minus(Duration.ofDays(1)), shipped, 30,
-                        null, false));
-                opening.open(new OpeningRequest(orderId, buyer, Reason.NOT_RECEIVED, "Timer benchmark", List.of(),
-                        ResolutionType.FULL_REFUND, null, List.of()));
-                int count = opened.incrementAndGet();
-                if (count % 5000 == 0) {
-                    System.err.printf("bench: %d disputes waiting on the seller%n", count);
-                }
-                return null;
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(2, TimeUnit.HOURS);
-        return opened.get();
     }
 
     private int moveTimersTo(Instant due) throws SQLException {
