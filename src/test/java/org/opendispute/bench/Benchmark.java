@@ -29,7 +29,7 @@ import com.sun.management.OperatingSystemMXBean;
  * executor on) against {@code DISPUTES_DB_URL}, drives it over HTTP, and prints one JSON line of figures.
  *
  * <pre>mvn -Pbench test-compile exec:java [-Dbench.scenario=mix|timers] [-Dbench.disputes=2000] [-Dbench.clients=8]
- *     [-Dbench.warmup=1000] [-Dbench.waiting=0]</pre>
+ *     [-Dbench.warmup=4000] [-Dbench.waiting=0]</pre>
  */
 public final class Benchmark {
 
@@ -76,9 +76,10 @@ public final class Benchmark {
                 String waitingSeller = "bw" + UUID.randomUUID().toString().substring(0, 8);
                 figures.put("waiting_disputes",
                         waiting > 0 ? WaitingDisputes.openAndKeepWaiting(app, db, waitingSeller, waiting, clients) : 0);
-                // The same mix, unmeasured, so that the figures are of a warmed-up server (JIT compilation
-                // took a quarter of the JVM's CPU in a cold 2,000-dispute run)
-                int warmup = Integer.getInteger("bench.warmup", 1_000);
+                // The same mix, unmeasured, so that the figures are of a warmed-up server: after 1,000 disputes
+                // the JIT compiler still took 13% of the JVM's CPU, and a lifecycle cost the JVM 28% more than
+                // after 4,000 (README, Performance)
+                int warmup = Integer.getInteger("bench.warmup", 4_000);
                 figures.put("warmup_disputes", warmup);
                 if (warmup > 0) {
                     new MixScenario(app, db, base, warmup, clients).run(new LinkedHashMap<>());
