@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * variable change, decision, incident and operation of each dispute), and of the job log only the failures.
  * Each timer and async step of a dispute also wrote a job-log row when it was created, and another when it
  * ran or was deleted, each first reading its job definition and a batch: 7 rows and 14 reads per dispute
- * for what the activity history already says (the timer fired, the refund ran). A failing job keeps its
+ * on average, for what the activity history already says (the timer fired, the refund ran). A failing job keeps its
  * log entry, with its stack trace, and ends as an incident.
  */
 @Component
@@ -47,6 +47,7 @@ class RoutineJobLogOutOfHistory extends AbstractProcessEnginePlugin implements H
 
     @Override
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-        return !ROUTINE_JOB_LOG.contains(eventType) && HistoryLevel.HISTORY_LEVEL_FULL.isHistoryEventProduced(eventType, entity);
+        return !ROUTINE_JOB_LOG.contains(eventType)
+                && HistoryLevel.HISTORY_LEVEL_FULL.isHistoryEventProduced(eventType, entity);
     }
 }

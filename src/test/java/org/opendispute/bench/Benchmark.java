@@ -130,22 +130,6 @@ public final class Benchmark {
         }
     }
 
-    /** Calls of every statement so far, or null without the pg_stat_statements extension. */
-    static Long statements(Connection db) {
-        try (var create = db.createStatement()) {
-            create.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-        } catch (SQLException notPreloaded) {
-            return null;
-        }
-        try (var rs = db.createStatement().executeQuery("SELECT SUM(calls) FROM pg_stat_statements "
-                + "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException notInstalled) {
-            return null;
-        }
-    }
-
     /** CPU time of this JVM: the application and the benchmark's own clients. */
     static long jvmCpuNanos() {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();

@@ -65,7 +65,6 @@ final class MixScenario {
     void run(Map<String, Object> figures) throws Exception {
         setUp();
         long commitsBefore = Benchmark.commits(db);
-        Long statementsBefore = Benchmark.statements(db);
         StatementProfile profileBefore = StatementProfile.snapshot(db);
         long jvmCpuBefore = Benchmark.jvmCpuNanos();
         Long machineCpuBefore = Benchmark.machineBusyNanos();
@@ -103,10 +102,8 @@ final class MixScenario {
         figures.put("timer_lag_p50_ms", timerLagMs(started, 50));
         figures.put("timer_lag_p99_ms", timerLagMs(started, 99));
         figures.put("db_commits_per_lifecycle", Latencies.round((Benchmark.commits(db) - commitsBefore) / (double) disputes));
-        Long statementsAfter = Benchmark.statements(db);
-        figures.put("sql_statements_per_lifecycle", statementsBefore == null || statementsAfter == null ? null
-                : Latencies.round((statementsAfter - statementsBefore) / (double) disputes));
         StatementProfile profileAfter = StatementProfile.snapshot(db);
+        figures.put("sql_statements_per_lifecycle", profileAfter.callsPerLifecycle(profileBefore, disputes));
         figures.put("sql_exec_ms_per_lifecycle", profileAfter.execMsPerLifecycle(profileBefore, disputes));
         // CPU time per lifecycle; on a machine that runs nothing else, the difference is PostgreSQL's share
         figures.put("cpu_ms_per_lifecycle", machineCpuBefore == null || machineCpuAfter == null ? null

@@ -25,7 +25,13 @@ final class StatementProfile {
         this.totals = totals;
     }
 
+    /** Creates the extension where PostgreSQL preloads it (it answers only in a database that has it). */
     static StatementProfile snapshot(Connection db) {
+        try (var create = db.createStatement()) {
+            create.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        } catch (SQLException notPreloaded) {
+            return new StatementProfile(Map.of());
+        }
         Map<Long, Totals> totals = new HashMap<>();
         try (var rs = db.createStatement().executeQuery("""
                 SELECT queryid, query, calls, total_exec_time FROM pg_stat_statements
@@ -38,6 +44,12 @@ final class StatementProfile {
             return new StatementProfile(Map.of());
         }
         return new StatementProfile(totals);
+    }
+
+    /** Statements executed since {@code earlier}, per lifecycle, or null without the extension. */
+    Double callsPerLifecycle(StatementProfile earlier, int lifecycles) {
+        return totals.isEmpty() ? null
+                : Latencies.round(since(earlier).stream().mapToLong(Totals::calls).sum() / (double) lifecycles);
     }
 
     /** Execution time of all statements since {@code earlier}, per lifecycle, or null without the extension. */
