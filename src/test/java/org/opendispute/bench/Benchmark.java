@@ -77,8 +77,8 @@ public final class Benchmark {
                 figures.put("waiting_disputes",
                         waiting > 0 ? WaitingDisputes.openAndKeepWaiting(app, db, waitingSeller, waiting, clients) : 0);
                 // The same mix, unmeasured, so that the figures are of a warmed-up server: after 1,000 disputes
-                // the JIT compiler still took 13% of the JVM's CPU, and a lifecycle cost the JVM 28% more than
-                // after 4,000 (README, Performance)
+                // the JIT compiler still took 13% of the JVM's CPU, and a lifecycle cost the JVM 42-52 ms against
+                // 35-45 ms after 4,000 (README, Performance)
                 int warmup = Integer.getInteger("bench.warmup", 4_000);
                 figures.put("warmup_disputes", warmup);
                 if (warmup > 0) {
