@@ -29,11 +29,12 @@ import com.sun.management.OperatingSystemMXBean;
  * executor on) against {@code DISPUTES_DB_URL}, drives it over HTTP, and prints one JSON line of figures.
  *
  * <pre>mvn -Pbench test-compile exec:java [-Dbench.scenario=mix|timers] [-Dbench.disputes=2000] [-Dbench.clients=8]
- *     [-Dbench.warmup=4000] [-Dbench.waiting=0]</pre>
+ *     [-Dbench.warmup=20000] [-Dbench.waiting=0]</pre>
  */
 public final class Benchmark {
 
     static final String PASSWORD = "bench-" + UUID.randomUUID();
+    private static final int WARMUP_ROUND = 2_000;
     /** USER_HZ, the unit of /proc/stat: 100 on the Linux architectures Java 17 supports. */
     private static final long CLOCK_TICKS_PER_SECOND = 100;
 
@@ -76,15 +77,11 @@ public final class Benchmark {
                 String waitingSeller = "bw" + UUID.randomUUID().toString().substring(0, 8);
                 figures.put("waiting_disputes",
                         waiting > 0 ? WaitingDisputes.openAndKeepWaiting(app, db, waitingSeller, waiting, clients) : 0);
-                // The same mix, unmeasured, so that the figures are of a warmed-up server: after 1,000 disputes
-                // the JIT compiler still took 13% of the JVM's CPU, and a lifecycle cost the JVM 42-52 ms against
-                // 35-45 ms after 4,000 (README, Performance)
-                int warmup = Integer.getInteger("bench.warmup", 4_000);
+                int warmup = Integer.getInteger("bench.warmup", 20_000);
                 figures.put("warmup_disputes", warmup);
-                if (warmup > 0) {
-                    new MixScenario(app, db, base, warmup, clients).run(new LinkedHashMap<>());
-                    resetHeapPeaks();
-                }
+                warmUp(app, db, base, warmup, clients);
+                resetHeapPeaks();
+                System.err.printf("bench: measuring %d disputes%n", disputes);
                 new MixScenario(app, db, base, disputes, clients).run(figures);
             }
             figures.put("jvm_heap_peak_mb", heapPeakMb());
@@ -94,6 +91,24 @@ public final class Benchmark {
             System.out.println(new ObjectMapper().writeValueAsString(figures));
         } finally {
             app.close();
+        }
+    }
+
+    /**
+     * The same mix, unmeasured, in rounds that print what a lifecycle cost, so that the figures are of a
+     * warmed-up server. On two cores the JIT's one C2 thread needs far longer than a few thousand disputes:
+     * after 4,000 most of the hot code still ran as profiled C1 code, and a lifecycle cost the JVM 23-26 ms;
+     * after 20,000 it cost 16 ms (README, Performance).
+     */
+    private static void warmUp(ConfigurableApplicationContext app, Connection db, String base, int disputes,
+                               int clients) throws Exception {
+        for (int done = 0; done < disputes; done += WARMUP_ROUND) {
+            int round = Math.min(WARMUP_ROUND, disputes - done);
+            Map<String, Object> figures = new LinkedHashMap<>();
+            new MixScenario(app, db, base, round, clients).run(figures);
+            System.err.printf("bench: warm-up %d of %d: %s lifecycles/s, CPU ms per lifecycle %s (JVM %s)%n",
+                    done + round, disputes, figures.get("lifecycles_per_s"), figures.get("cpu_ms_per_lifecycle"),
+                    figures.get("jvm_cpu_ms_per_lifecycle"));
         }
     }
 

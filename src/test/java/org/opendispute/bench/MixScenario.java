@@ -68,7 +68,6 @@ final class MixScenario {
         StatementProfile profileBefore = StatementProfile.snapshot(db);
         long jvmCpuBefore = Benchmark.jvmCpuNanos();
         Long machineCpuBefore = Benchmark.machineBusyNanos();
-        System.err.printf("bench: measuring %d disputes%n", disputes);
         Instant started = Instant.now();
 
         ExecutorService staff = Executors.newFixedThreadPool(2);
