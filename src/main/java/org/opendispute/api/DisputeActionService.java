@@ -11,8 +11,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.opendispute.dispute.Dispute;
+import org.opendispute.dispute.DisputeOpening;
+import org.opendispute.dispute.DisputeRejectedException;
 import org.opendispute.dispute.DisputeStore;
 import org.opendispute.dispute.InvalidSubmissionException;
+import org.opendispute.dispute.OpeningRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -20,24 +23,36 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Carries out a caller's action on a dispute through the engine's Java API only: completes the matching
- * user task or correlates the matching message, in one transaction with the store.
+ * user task or correlates the matching message, in one transaction with the store, and answers what the
+ * dispute looks like then from the same transaction (one commit per action, not two).
  */
 @Service
 class DisputeActionService {
 
     private final DisputeStore disputes;
+    private final DisputeOpening opening;
+    private final DisputeViews views;
     private final AllowedActions allowedActions;
     private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final CurrentCaller currentCaller;
 
-    DisputeActionService(DisputeStore disputes, AllowedActions allowedActions, TaskService taskService,
-                         RuntimeService runtimeService, CurrentCaller currentCaller) {
+    DisputeActionService(DisputeStore disputes, DisputeOpening opening, DisputeViews views,
+                         AllowedActions allowedActions, TaskService taskService, RuntimeService runtimeService,
+                         CurrentCaller currentCaller) {
         this.disputes = disputes;
+        this.opening = opening;
+        this.views = views;
         this.allowedActions = allowedActions;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.currentCaller = currentCaller;
+    }
+
+    /** Opens the dispute and answers it; a refusal commits what the rules record (see DisputeOpening). */
+    @Transactional(noRollbackFor = DisputeRejectedException.class)
+    DisputeResponse open(OpeningRequest request) {
+        return views.full(opening.open(request), currentCaller.get());
     }
 
     /** The dispute, if the caller may see it; another party's dispute does not exist for them. */
@@ -58,7 +73,7 @@ class DisputeActionService {
     }
 
     @Transactional
-    Dispute perform(String disputeId, Action action, Map<String, Object> variables) {
+    DisputeResponse perform(String disputeId, Action action, Map<String, Object> variables) {
         Caller caller = currentCaller.get();
         Dispute dispute = permitted(disputeId, action, caller);
         try {
@@ -81,7 +96,7 @@ class DisputeActionService {
         } catch (ProcessEngineException e) {
             throw unwrap(e);
         }
-        return disputes.get(disputeId);
+        return views.full(disputes.get(disputeId), caller);
     }
 
     /**

@@ -23,7 +23,6 @@ import java.util.Map;
 
 import org.opendispute.dispute.Dispute;
 import org.opendispute.dispute.DisputeHistory;
-import org.opendispute.dispute.DisputeOpening;
 import org.opendispute.dispute.DisputeStatus;
 import org.opendispute.dispute.DisputeStore;
 import org.opendispute.dispute.DisputedLine;
@@ -61,7 +60,6 @@ class DisputeController {
 
     static final String ID = "[A-Za-z0-9-]{1,64}";
 
-    private final DisputeOpening opening;
     private final DisputeActionService actions;
     private final DisputeViews views;
     private final DisputeStore disputes;
@@ -69,9 +67,8 @@ class DisputeController {
     private final ProposalStore proposals;
     private final CurrentCaller currentCaller;
 
-    DisputeController(DisputeOpening opening, DisputeActionService actions, DisputeViews views, DisputeStore disputes,
+    DisputeController(DisputeActionService actions, DisputeViews views, DisputeStore disputes,
                       DisputeHistory history, ProposalStore proposals, CurrentCaller currentCaller) {
-        this.opening = opening;
         this.actions = actions;
         this.views = views;
         this.disputes = disputes;
@@ -98,10 +95,10 @@ class DisputeController {
         }
         List<DisputedLine> lines = body.lines() == null ? List.of()
                 : body.lines().stream().map(line -> new DisputedLine(line.sku(), line.quantity())).toList();
-        Dispute dispute = opening.open(new OpeningRequest(body.orderId(), caller.userId(), body.reason(),
+        DisputeResponse dispute = actions.open(new OpeningRequest(body.orderId(), caller.userId(), body.reason(),
                 body.description(), lines, type,
                 type == ResolutionType.PARTIAL_REFUND ? new BigDecimal(amount) : null, body.evidenceIds()));
-        return ResponseEntity.created(URI.create("/api/disputes/" + dispute.id())).body(views.full(dispute, caller));
+        return ResponseEntity.created(URI.create("/api/disputes/" + dispute.id())).body(dispute);
     }
 
     @GetMapping("/{id}")
@@ -143,7 +140,7 @@ class DisputeController {
     @Operation(summary = "Post a message to the conversation (kept and moderated)")
     DisputeResponse message(@PathVariable @Pattern(regexp = ID) String id,
                             @Valid @RequestBody DisputeRequests.Message body) {
-        return act(id, Action.POST_MESSAGE, Map.of(MESSAGE_AUTHOR, currentCaller.get().userId(), MESSAGE_BODY, body.body()));
+        return actions.perform(id, Action.POST_MESSAGE, Map.of(MESSAGE_AUTHOR, currentCaller.get().userId(), MESSAGE_BODY, body.body()));
     }
 
     @PostMapping("/{id}/seller-response")
@@ -163,7 +160,7 @@ class DisputeController {
             throw ApiException.invalid("reason", "required", "A refusal needs its reasons.");
         }
         variables.put(SELLER_REASON, body.reason());
-        return act(id, Action.RESPOND, variables);
+        return actions.perform(id, Action.RESPOND, variables);
     }
 
     @PostMapping("/{id}/proposals/{proposalId}/accept")
@@ -171,7 +168,7 @@ class DisputeController {
     DisputeResponse accept(@PathVariable @Pattern(regexp = ID) String id,
                            @PathVariable @Pattern(regexp = ID) String proposalId) {
         requireOpenSellerProposal(id, proposalId, Action.ACCEPT_PROPOSAL);
-        return act(id, Action.ACCEPT_PROPOSAL, Map.of(BUYER_VERDICT, BuyerVerdict.ACCEPT.name()));
+        return actions.perform(id, Action.ACCEPT_PROPOSAL, Map.of(BUYER_VERDICT, BuyerVerdict.ACCEPT.name()));
     }
 
     @PostMapping("/{id}/proposals/{proposalId}/reject")
@@ -179,59 +176,54 @@ class DisputeController {
     DisputeResponse reject(@PathVariable @Pattern(regexp = ID) String id,
                            @PathVariable @Pattern(regexp = ID) String proposalId) {
         requireOpenSellerProposal(id, proposalId, Action.REJECT_PROPOSAL);
-        return act(id, Action.REJECT_PROPOSAL, Map.of(BUYER_VERDICT, BuyerVerdict.REJECT.name()));
+        return actions.perform(id, Action.REJECT_PROPOSAL, Map.of(BUYER_VERDICT, BuyerVerdict.REJECT.name()));
     }
 
     @PostMapping("/{id}/escalate")
     @Operation(summary = "The buyer asks the platform to mediate (after the seller answered)")
     DisputeResponse escalate(@PathVariable @Pattern(regexp = ID) String id) {
-        return act(id, Action.ESCALATE, Map.of());
+        return actions.perform(id, Action.ESCALATE, Map.of());
     }
 
     @PostMapping("/{id}/cancel")
     @Operation(summary = "The buyer cancels the dispute (before a resolution is applied)")
     DisputeResponse cancel(@PathVariable @Pattern(regexp = ID) String id) {
-        return act(id, Action.CANCEL, Map.of());
+        return actions.perform(id, Action.CANCEL, Map.of());
     }
 
     @PostMapping("/{id}/decision")
     @Operation(summary = "The buyer chooses the platform's or the seller's proposal")
     DisputeResponse decision(@PathVariable @Pattern(regexp = ID) String id,
                              @Valid @RequestBody DisputeRequests.Decision body) {
-        return act(id, Action.DECIDE, Map.of(CHOICE, body.choice().name()));
+        return actions.perform(id, Action.DECIDE, Map.of(CHOICE, body.choice().name()));
     }
 
     @PostMapping("/{id}/information")
     @Operation(summary = "A party answers the mediator's request for information")
     DisputeResponse information(@PathVariable @Pattern(regexp = ID) String id,
                                 @Valid @RequestBody DisputeRequests.Information body) {
-        return act(id, Action.PROVIDE_INFORMATION, Map.of(INFORMATION_ANSWER, body.answer()));
+        return actions.perform(id, Action.PROVIDE_INFORMATION, Map.of(INFORMATION_ANSWER, body.answer()));
     }
 
     @PostMapping("/{id}/return-shipment")
     @Operation(summary = "The buyer shipped the item back")
     DisputeResponse returnShipment(@PathVariable @Pattern(regexp = ID) String id,
                                    @Valid @RequestBody DisputeRequests.Shipment body) {
-        return act(id, Action.SHIP_RETURN, Map.of(RETURN_CARRIER, body.carrier(), RETURN_TRACKING_NUMBER, body.trackingNumber()));
+        return actions.perform(id, Action.SHIP_RETURN, Map.of(RETURN_CARRIER, body.carrier(), RETURN_TRACKING_NUMBER, body.trackingNumber()));
     }
 
     @PostMapping("/{id}/return-receipt")
     @Operation(summary = "The seller confirms what came back")
     DisputeResponse returnReceipt(@PathVariable @Pattern(regexp = ID) String id,
                                   @Valid @RequestBody DisputeRequests.ReturnReceipt body) {
-        return act(id, Action.CONFIRM_RETURN_RECEIPT, Map.of(RETURN_CONDITION, body.condition().name()));
+        return actions.perform(id, Action.CONFIRM_RETURN_RECEIPT, Map.of(RETURN_CONDITION, body.condition().name()));
     }
 
     @PostMapping("/{id}/reshipment")
     @Operation(summary = "The seller shipped the order again")
     DisputeResponse reshipment(@PathVariable @Pattern(regexp = ID) String id,
                                @Valid @RequestBody DisputeRequests.Shipment body) {
-        return act(id, Action.RESHIP, Map.of(RESHIP_CARRIER, body.carrier(), RESHIP_TRACKING_NUMBER, body.trackingNumber()));
-    }
-
-    private DisputeResponse act(String id, Action action, Map<String, Object> variables) {
-        Dispute dispute = actions.perform(id, action, variables);
-        return views.full(dispute, currentCaller.get());
+        return actions.perform(id, Action.RESHIP, Map.of(RESHIP_CARRIER, body.carrier(), RESHIP_TRACKING_NUMBER, body.trackingNumber()));
     }
 
     /** The proposal must be the seller's open one on this dispute: unknown 404, already decided 409. */

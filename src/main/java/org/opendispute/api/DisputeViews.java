@@ -28,7 +28,7 @@ class DisputeViews {
         this.allowedActions = allowedActions;
     }
 
-    /** One read-only transaction for the dozen reads of an answer, instead of one commit per read. */
+    /** The reads of an answer in one transaction: the action's, or a read-only one of their own. */
     @Transactional(readOnly = true)
     DisputeResponse full(Dispute dispute, Caller caller) {
         return new DisputeResponse(dispute.id(), dispute.orderId(), dispute.buyerId(), dispute.sellerId(),

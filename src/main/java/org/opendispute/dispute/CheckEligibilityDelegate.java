@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.opendispute.order.Order;
 import org.opendispute.order.OrderStore;
 import org.opendispute.evidence.EvidenceStore;
@@ -83,7 +84,7 @@ class CheckEligibilityDelegate implements JavaDelegate {
         }
         execution.setVariable(SELLER_ID, sellerId);
         execution.setVariable(BUYER_ID, request.buyerId());
-        execution.setVariable(ELIGIBLE, true);
+        execution.setVariable(ELIGIBLE, Variables.booleanValue(true, true));
         // The store holds these from now on; the process keeps only what it routes on.
         execution.removeVariables(List.of(DESCRIPTION, LINES, EVIDENCE_IDS));
     }
@@ -104,7 +105,7 @@ class CheckEligibilityDelegate implements JavaDelegate {
     }
 
     private static void reject(DelegateExecution execution, String code) {
-        execution.setVariable(ELIGIBLE, false);
+        execution.setVariable(ELIGIBLE, Variables.booleanValue(false, true));
         execution.setVariable(REJECTION_CODE, code);
     }
 }

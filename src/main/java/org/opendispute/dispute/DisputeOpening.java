@@ -35,11 +35,11 @@ public class DisputeOpening {
                 .businessKey(disputeId)
                 .setVariables(openingVariables.handOver(request))
                 .executeWithVariablesInReturn();
-        if (!Boolean.TRUE.equals(instance.getVariables().get(DisputeProcess.Vars.ELIGIBLE))) {
+        // The eligibility check registers the dispute in the store, or records why it did not
+        return disputes.find(disputeId).orElseThrow(() -> {
             String code = String.valueOf(instance.getVariables().get(DisputeProcess.Vars.REJECTION_CODE));
-            throw new DisputeRejectedException(code, messageOf(code));
-        }
-        return disputes.get(disputeId);
+            return new DisputeRejectedException(code, messageOf(code));
+        });
     }
 
     private static String messageOf(String code) {

@@ -36,12 +36,13 @@ public final class DisputeProcess {
         /** JSON: {@code ["evidence-id", ...]} */
         public static final String EVIDENCE_IDS = "evidenceIds";
 
-        // Set by the eligibility check
+        // Set by the eligibility check; eligible is transient (the gateway after the check routes on it),
+        // a rejected dispute keeps its rejectionCode
         public static final String SELLER_ID = "sellerId";
         public static final String ELIGIBLE = "eligible";
         public static final String REJECTION_CODE = "rejectionCode";
 
-        // Routing: what was agreed or applied
+        // Routing, transient: what was agreed or applied (the store keeps it)
         public static final String RESOLUTION_TYPE = "resolutionType";
         public static final String RESOLUTION_AMOUNT = "resolutionAmount";
 

@@ -4,12 +4,13 @@ import static org.opendispute.dispute.DisputeProcess.Vars.RESOLUTION_AMOUNT;
 import static org.opendispute.dispute.DisputeProcess.Vars.RESOLUTION_TYPE;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables;
 import org.opendispute.order.Money;
 import org.springframework.stereotype.Component;
 
 /**
- * Records what was agreed or applied, in the store and in the two variables the process routes on,
- * in one step so they never disagree.
+ * Records what was agreed or applied, in the store and in the two (transient) variables the process routes
+ * on, in one step so they never disagree.
  */
 @Component
 public class Resolutions {
@@ -25,8 +26,10 @@ public class Resolutions {
     public void apply(VariableScope scope, String disputeId, ResolutionType type, Money amount, String actor,
                       String how) {
         disputes.setResolution(disputeId, type, amount);
-        scope.setVariable(RESOLUTION_TYPE, type.name());
-        scope.setVariable(RESOLUTION_AMOUNT, amount == null ? null : amount.amount().toPlainString());
+        // Transient: the gateway after this step routes on them in the same transaction; the store keeps them
+        scope.setVariable(RESOLUTION_TYPE, Variables.stringValue(type.name(), true));
+        scope.setVariable(RESOLUTION_AMOUNT,
+                Variables.stringValue(amount == null ? null : amount.amount().toPlainString(), true));
         history.record(disputeId, "RESOLUTION_AGREED", actor,
                 how + ": " + type + (amount == null ? "" : " " + amount));
     }

@@ -8,8 +8,8 @@ import org.opendispute.dispute.Dispute;
 import org.opendispute.dispute.DisputeCalendar;
 import org.opendispute.dispute.DisputeHistory;
 import org.opendispute.dispute.DisputeStore;
-import org.opendispute.order.Order;
 import org.opendispute.order.OrderStore;
+import org.opendispute.order.Payment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,10 +42,11 @@ class IssueRefundDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Dispute dispute = disputes.get(execution.getProcessBusinessKey());
-        Order order = orders.find(dispute.orderId()).orElseThrow();
-        Refund refund = refunds.ofDispute(dispute.id()).orElseGet(() -> refunds.create(dispute.id(),
-                dispute.resolutionAmount(), order.paymentMethod(), order.paymentReference(),
-                calendar.refundArrival(clock.instant())));
+        Refund refund = refunds.ofDispute(dispute.id()).orElseGet(() -> {
+            Payment payment = orders.paymentOf(dispute.orderId()).orElseThrow();
+            return refunds.create(dispute.id(), dispute.resolutionAmount(), payment.method(), payment.reference(),
+                    calendar.refundArrival(clock.instant()));
+        });
         if (refund.state() == Refund.State.ISSUED) {
             return;
         }

@@ -4,7 +4,9 @@ import static org.opendispute.config.SqlTime.instant;
 import static org.opendispute.config.SqlTime.ts;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,15 +34,18 @@ public class RefundStore {
     public Refund create(String disputeId, Money amount, String paymentMethod, String paymentReference,
                          LocalDate expectedArrival) {
         String id = UUID.randomUUID().toString();
+        // As the column keeps it, so that the refund answered is the refund stored
+        Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         jdbc.sql("""
                 INSERT INTO disputes.refund (refund_id, dispute_id, idempotency_key, amount, currency, payment_method,
                   payment_reference, state, expected_arrival_date, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
                 .params(id, disputeId, idempotencyKey(disputeId), amount.amount(),
                         amount.currency().getCurrencyCode(), paymentMethod, paymentReference,
-                        java.sql.Date.valueOf(expectedArrival), ts(clock.instant()))
+                        java.sql.Date.valueOf(expectedArrival), ts(createdAt))
                 .update();
-        return ofDispute(disputeId).orElseThrow();
+        return new Refund(id, disputeId, idempotencyKey(disputeId), amount, paymentMethod, paymentReference,
+                Refund.State.PENDING, null, expectedArrival, createdAt, null);
     }
 
     public void markIssued(String refundId, String providerReference) {
