@@ -32,7 +32,7 @@ public class Deadlines {
         add(disputeId, name, kind, dueAt);
     }
 
-    /** Starts a deadline known not to run (see {@link #find}). */
+    /** Starts a deadline known not to run: a task's own, once the previous task's has ended. */
     public void add(String disputeId, String name, Kind kind, Instant dueAt) {
         jdbc.sql("INSERT INTO disputes.dispute_deadline (dispute_id, name, kind, due_at) VALUES (?, ?, ?, ?)")
                 .params(disputeId, name, kind.name(), ts(dueAt))

@@ -36,26 +36,24 @@ public class DisputeStage {
     }
 
     /**
-     * A party's task opened: its status, and the deadline it works against (a running stage deadline or
-     * its own). No deadline: {@code null} in the diagram, which the expression language passes as "".
+     * A party's task opened: its status, and its own deadline, which starts now. No deadline: {@code null}
+     * in the diagram, which the expression language passes as "".
      */
     public void taskOpened(DelegateTask task, String status, String deadlineName) {
-        String disputeId = task.getExecution().getProcessBusinessKey();
-        disputes.updateStatus(disputeId, DisputeStatus.valueOf(status));
-        deadlines.endAll(disputeId, Deadlines.Kind.TASK);
+        String disputeId = opened(task, status);
         if (deadlineName != null && !deadlineName.isEmpty()) {
-            Instant due = deadlines.find(disputeId, deadlineName).orElseGet(() -> {
-                Instant taskDue = clock.instant().plus(policy.deadline(deadlineName));
-                deadlines.add(disputeId, deadlineName, Deadlines.Kind.TASK, taskDue);
-                return taskDue;
-            });
+            Instant due = clock.instant().plus(policy.deadline(deadlineName));
+            deadlines.add(disputeId, deadlineName, Deadlines.Kind.TASK, due);
             task.setDueDate(Date.from(due));
         }
-        Dispute dispute = disputes.get(disputeId);
-        task.setName(task.getName() + " · " + disputeId + " · " + dispute.reason());
-        if (dispute.mediationOverdue() && DisputeProcess.Elements.MEDIATE.equals(task.getTaskDefinitionKey())) {
-            task.setPriority(OVERDUE_PRIORITY);
-        }
+        label(task, disputeId);
+    }
+
+    /** A task that works against the running deadline of its stage (the mediator's, the mediation's). */
+    public void taskOpenedInStage(DelegateTask task, String status, String stage) {
+        String disputeId = opened(task, status);
+        deadlines.find(disputeId, stage).ifPresent(due -> task.setDueDate(Date.from(due)));
+        label(task, disputeId);
     }
 
     /** A stage (negotiation, mediation) began: its overall deadline runs until the stage ends. */
@@ -74,5 +72,22 @@ public class DisputeStage {
         String disputeId = execution.getProcessBusinessKey();
         disputes.updateStatus(disputeId, DisputeStatus.valueOf(status));
         deadlines.endAll(disputeId, Deadlines.Kind.TASK);
+    }
+
+    /** The status the task stands for; the previous task's deadline no longer runs. */
+    private String opened(DelegateTask task, String status) {
+        String disputeId = task.getExecution().getProcessBusinessKey();
+        disputes.updateStatus(disputeId, DisputeStatus.valueOf(status));
+        deadlines.endAll(disputeId, Deadlines.Kind.TASK);
+        return disputeId;
+    }
+
+    /** A name a queue can be read by, and an overdue mediation first in it. */
+    private void label(DelegateTask task, String disputeId) {
+        Dispute dispute = disputes.get(disputeId);
+        task.setName(task.getName() + " · " + disputeId + " · " + dispute.reason());
+        if (dispute.mediationOverdue() && DisputeProcess.Elements.MEDIATE.equals(task.getTaskDefinitionKey())) {
+            task.setPriority(OVERDUE_PRIORITY);
+        }
     }
 }

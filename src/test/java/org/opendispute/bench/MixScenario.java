@@ -80,6 +80,7 @@ final class MixScenario {
         }
         parties.shutdown();
         parties.awaitTermination(1, TimeUnit.HOURS);
+        Instant partiesDone = Instant.now();
         waitUntilAllResolved(Duration.ofMinutes(20));
         Instant finished = Instant.now();
         long jvmCpu = Benchmark.jvmCpuNanos() - jvmCpuBefore;
@@ -93,6 +94,8 @@ final class MixScenario {
         figures.put("disputes", disputes);
         figures.put("resolved", resolved());
         figures.put("seconds", Latencies.round(seconds));
+        // From the parties' last request to the last dispute resolved: timers, staff and refunds still to come
+        figures.put("drain_seconds", Latencies.round(Duration.between(partiesDone, finished).toMillis() / 1000.0));
         figures.put("lifecycles_per_s", Latencies.round(disputes / seconds));
         figures.put("open_p50_ms", latencies.percentileMs("open", 50));
         figures.put("open_p99_ms", latencies.percentileMs("open", 99));
