@@ -142,6 +142,9 @@ class DisputeLifecycleTest {
         refundIssued(pi);
         assertResolved(pi, Outcome.FULL_REFUND);
         assertThat(refund(pi).amount()).isEqualTo(eur("105.00"));
+        // Paid back the order's way, under the refund's own key
+        assertThat(refund(pi).paymentMethod()).isEqualTo(order.paymentMethod());
+        assertThat(refund(pi).providerReference()).isEqualTo("test:" + RefundStore.idempotencyKey(pi.getBusinessKey()));
         // The gateways routed on transient variables; what was agreed is in the store
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
                 .list()).extracting(HistoricVariableInstance::getName)
