@@ -44,15 +44,22 @@ class DisputeViews {
                         .map(p -> new DisputeResponse.Proposal(p.id(), p.by().name(), p.type().name(),
                                 MoneyDto.of(p.amount()), p.state().name(), p.note(), p.createdAt()))
                         .toList(),
-                refunds.ofDispute(dispute.id())
-                        .map(r -> new DisputeResponse.Refund(MoneyDto.of(r.amount()), r.state().name(),
-                                r.expectedArrivalDate()))
-                        .orElse(null),
+                refund(dispute),
                 deadlines.running(dispute.id()),
                 allowedActions.of(dispute, caller),
                 dispute.flaggedForMediators(),
                 dispute.openedAt(),
                 dispute.updatedAt());
+    }
+
+    /** A refund pays out a decided resolution: before one is decided there is none to look up. */
+    private DisputeResponse.Refund refund(Dispute dispute) {
+        if (dispute.resolutionType() == null) {
+            return null;
+        }
+        return refunds.ofDispute(dispute.id())
+                .map(r -> new DisputeResponse.Refund(MoneyDto.of(r.amount()), r.state().name(), r.expectedArrivalDate()))
+                .orElse(null);
     }
 
     /** For lists: no engine query per row. */
