@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.opendispute.dispute.DisputeProcess;
-import org.opendispute.security.Groups;
+import org.opendispute.dispute.Groups;
 import org.opendispute.support.PostgresTest;
 import org.opendispute.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -3,6 +3,7 @@ package org.opendispute.api;
 import java.util.List;
 import java.util.Map;
 
+import org.opendispute.web.Problems.FieldError;
 import org.springframework.http.HttpStatus;
 
 /** An answer other than success: becomes an application/problem+json response with a stable code. */
@@ -49,9 +50,5 @@ public class ApiException extends RuntimeException {
 
     public Map<String, Object> properties() {
         return properties;
-    }
-
-    /** One field at fault: its JSON path, a stable code, and what is wrong. */
-    public record FieldError(String field, String code, String message) {
     }
 }

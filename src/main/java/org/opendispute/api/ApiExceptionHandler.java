@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.opendispute.dispute.DisputeRejectedException;
 import org.opendispute.dispute.InvalidSubmissionException;
 import org.opendispute.evidence.InvalidEvidenceException;
+import org.opendispute.web.Problems;
+import org.opendispute.web.Problems.FieldError;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -24,6 +26,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -38,7 +41,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-    static final String TYPE_BASE = "https://opendispute.org/problems/";
+    static final String TYPE_BASE = Problems.TYPE_BASE;
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e) {
@@ -55,21 +58,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidSubmissionException.class)
     ResponseEntity<Object> invalidSubmission(InvalidSubmissionException e) {
         return respond(problem(HttpStatus.UNPROCESSABLE_ENTITY, e.code(), e.getMessage(),
-                List.of(new ApiException.FieldError(e.field(), e.code(), e.getMessage()))));
+                List.of(new FieldError(e.field(), e.code(), e.getMessage()))));
     }
 
     @ExceptionHandler(InvalidEvidenceException.class)
     ResponseEntity<Object> invalidEvidence(InvalidEvidenceException e) {
-        HttpStatus status = e.code().equals("evidence-too-large") ? HttpStatus.PAYLOAD_TOO_LARGE
-                : e.code().equals("evidence-type-not-allowed") ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
-                : HttpStatus.UNPROCESSABLE_ENTITY;
+        HttpStatus status = switch (e.code()) {
+            case "evidence-too-large" -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case "evidence-type-not-allowed" -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case "file-name-too-long" -> HttpStatus.BAD_REQUEST;
+            case "upload-quota-exceeded" -> HttpStatus.TOO_MANY_REQUESTS;
+            default -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
         return respond(problem(status, e.code(), e.getMessage(),
-                List.of(new ApiException.FieldError("file", e.code(), e.getMessage()))));
+                List.of(new FieldError(e.field(), e.code(), e.getMessage()))));
     }
 
     /** Someone else moved the dispute at the same moment: the caller may look again and retry. */
     @ExceptionHandler(OptimisticLockingException.class)
-    ResponseEntity<Object> concurrent(OptimisticLockingException e) {
+    ResponseEntity<Object> concurrent(OptimisticLockingException e, HttpServletRequest request) {
+        request.setAttribute(IdempotencyFilter.TRANSIENT_ANSWER, Boolean.TRUE);
         return respond(problem(HttpStatus.CONFLICT, "concurrent-update",
                 "The dispute changed while this request was handled; fetch it and try again.", List.of()));
     }
@@ -77,8 +85,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<ApiException.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> new ApiException.FieldError(error.getField(), codeOf(error.getCode()),
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), codeOf(error.getCode()),
                         error.getDefaultMessage()))
                 .toList();
         return respond(problem(HttpStatus.BAD_REQUEST, "validation-failed", "The request has invalid fields.", errors));
@@ -87,9 +95,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<ApiException.FieldError> errors = e.getParameterValidationResults().stream()
+        List<FieldError> errors = e.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new ApiException.FieldError(result.getMethodParameter().getParameterName(),
+                        .map(error -> new FieldError(result.getMethodParameter().getParameterName(),
                                 codeOf(error.getCodes() == null ? null : error.getCodes()[error.getCodes().length - 1]),
                                 error.getDefaultMessage())))
                 .toList();
@@ -106,7 +114,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     ? "invalid-value" : "invalid-json";
             String message = "Invalid value for " + field + ".";
             return respond(problem(HttpStatus.BAD_REQUEST, "malformed-request", message,
-                    List.of(new ApiException.FieldError(field, code, message))));
+                    List.of(new FieldError(field, code, message))));
         }
         return respond(problem(HttpStatus.BAD_REQUEST, "malformed-request",
                 "The request body is missing or is not valid JSON.", List.of()));
@@ -135,21 +143,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    static ProblemDetail problem(HttpStatus status, String code, String detail, List<ApiException.FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + code));
-        problem.setTitle(status.getReasonPhrase());
-        problem.setProperty("code", code);
-        problem.setProperty("errors", errors);
-        return problem;
+    static ProblemDetail problem(HttpStatus status, String code, String detail, List<FieldError> errors) {
+        return Problems.problem(status, code, detail, errors);
     }
 
     /** For filters, which answer before Spring MVC: the same problem+json, written directly. */
     static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String code, String detail)
             throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem(status, code, detail, List.of()));
+        Problems.write(response, json, status, code, detail, List.of());
     }
 
     private static ResponseEntity<Object> respond(ProblemDetail problem) {

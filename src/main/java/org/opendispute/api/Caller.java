@@ -3,7 +3,7 @@ package org.opendispute.api;
 import java.util.Set;
 
 import org.opendispute.dispute.Dispute;
-import org.opendispute.security.Groups;
+import org.opendispute.dispute.Groups;
 
 /** The authenticated user of a request, with the groups of the identity store. */
 public record Caller(String userId, Set<String> groups) {

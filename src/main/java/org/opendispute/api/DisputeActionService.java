@@ -16,6 +16,7 @@ import org.opendispute.dispute.DisputeRejectedException;
 import org.opendispute.dispute.DisputeStore;
 import org.opendispute.dispute.InvalidSubmissionException;
 import org.opendispute.dispute.OpeningRequest;
+import org.opendispute.evidence.InvalidEvidenceException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -36,10 +37,12 @@ class DisputeActionService {
     private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final CurrentCaller currentCaller;
+    private final IdempotencyOutcome outcome;
 
     DisputeActionService(DisputeStore disputes, DisputeOpening opening, DisputeViews views,
                          AllowedActions allowedActions, TaskService taskService, RuntimeService runtimeService,
-                         CurrentCaller currentCaller) {
+                         CurrentCaller currentCaller, IdempotencyOutcome outcome) {
+        this.outcome = outcome;
         this.disputes = disputes;
         this.opening = opening;
         this.views = views;
@@ -52,7 +55,14 @@ class DisputeActionService {
     /** Opens the dispute and answers it; a refusal commits what the rules record (see DisputeOpening). */
     @Transactional(noRollbackFor = DisputeRejectedException.class)
     DisputeResponse open(OpeningRequest request) {
-        return views.full(opening.open(request), currentCaller.get());
+        Dispute dispute;
+        try {
+            dispute = opening.open(request);
+        } catch (ProcessEngineException e) {
+            throw unwrap(e);
+        }
+        outcome.record(HttpStatus.CREATED.value(), dispute.id());
+        return views.full(dispute, currentCaller.get());
     }
 
     /** The dispute, if the caller may see it; another party's dispute does not exist for them. */
@@ -96,6 +106,7 @@ class DisputeActionService {
         } catch (ProcessEngineException e) {
             throw unwrap(e);
         }
+        outcome.record(HttpStatus.OK.value(), disputeId);
         return views.full(disputes.get(disputeId), caller);
     }
 
@@ -120,8 +131,9 @@ class DisputeActionService {
     /** A submission the process refused carries its own code and field; anything else is ours to fix. */
     private static RuntimeException unwrap(ProcessEngineException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidSubmissionException invalid) {
-                return invalid;
+            if (cause instanceof InvalidSubmissionException || cause instanceof InvalidEvidenceException
+                    || cause instanceof DisputeRejectedException) {
+                return (RuntimeException) cause;
             }
         }
         return e;

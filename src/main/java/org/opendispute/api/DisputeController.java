@@ -33,7 +33,7 @@ import org.opendispute.negotiation.Party;
 import org.opendispute.negotiation.ProposalStore;
 import org.opendispute.negotiation.SellerAction;
 
-import org.opendispute.security.Groups;
+import org.opendispute.dispute.Groups;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -133,7 +133,8 @@ class DisputeController {
     @GetMapping("/{id}/history")
     @Operation(summary = "The dispute's timeline: what happened, by whom, when")
     List<DisputeHistory.Entry> history(@PathVariable @Pattern(regexp = ID) String id) {
-        return history.of(actions.visible(id, currentCaller.get()).id());
+        Caller caller = currentCaller.get();
+        return history.of(actions.visible(id, caller).id(), caller.isStaff());
     }
 
     @PostMapping("/{id}/messages")

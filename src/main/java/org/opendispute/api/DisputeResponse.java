@@ -27,7 +27,8 @@ public record DisputeResponse(
         @Schema(description = "Each running deadline by name", example = "{\"sellerResponse\": \"2026-03-15T09:00:00Z\"}")
         Map<String, Instant> deadlines,
         List<AllowedAction> allowedActions,
-        boolean flaggedForMediators,
+        @Schema(description = "Staff only: the abuse rules flagged the buyer's dispute for the mediators")
+        Boolean flaggedForMediators,
         Instant openedAt,
         Instant updatedAt) {
 

@@ -47,7 +47,7 @@ class DisputeViews {
                 refund(dispute),
                 deadlines.running(dispute.id()),
                 allowedActions.of(dispute, caller),
-                dispute.flaggedForMediators(),
+                caller.isStaff() ? dispute.flaggedForMediators() : null, // the abuse rules are staff's alone
                 dispute.openedAt(),
                 dispute.updatedAt());
     }

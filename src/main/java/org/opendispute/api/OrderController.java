@@ -9,7 +9,7 @@ import org.opendispute.order.OrderStore;
 import org.opendispute.order.TrackingEvent;
 import org.opendispute.resolution.ReturnTracking;
 
-import org.opendispute.security.Groups;
+import org.opendispute.dispute.Groups;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;

@@ -13,7 +13,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.opendispute.order.Order;
 import org.opendispute.order.OrderLine;
 import org.opendispute.order.OrderStore;
-import org.opendispute.security.Groups;
+import org.opendispute.dispute.Groups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

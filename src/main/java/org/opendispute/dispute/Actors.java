@@ -1,16 +1,19 @@
 package org.opendispute.dispute;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Who did it, for the history: the user the engine runs as (Tasklist, engine REST), else the user of our
- * API's request, else the task's assignee, else the platform itself.
+ * Who is acting: the user the engine runs as (Tasklist, engine REST), else the user of our API's request;
+ * neither when the platform acts itself (timers, jobs, its own start-up).
  */
 @Component
 public class Actors {
@@ -21,20 +24,35 @@ public class Actors {
         this.identityService = identityService;
     }
 
+    /** For the history: the acting user, else the platform. */
     public String current() {
-        return authenticatedUser().orElse(DisputeHistory.SYSTEM);
+        return authenticated().map(Actor::userId).orElse(DisputeHistory.SYSTEM);
     }
 
+    /** For the history of a task: the acting user, else the task's assignee, else the platform. */
     public String of(DelegateTask task) {
-        return authenticatedUser().orElse(task.getAssignee() == null ? DisputeHistory.SYSTEM : task.getAssignee());
+        return authenticated().map(Actor::userId)
+                .orElse(task.getAssignee() == null ? DisputeHistory.SYSTEM : task.getAssignee());
     }
 
-    private Optional<String> authenticatedUser() {
+    public Optional<Actor> authenticated() {
         Authentication engineUser = identityService.getCurrentAuthentication();
-        if (engineUser != null) {
-            return Optional.of(engineUser.getUserId());
+        if (engineUser != null && engineUser.getUserId() != null) {
+            List<String> groups = engineUser.getGroupIds() == null ? List.of() : engineUser.getGroupIds();
+            return Optional.of(new Actor(engineUser.getUserId(), Set.copyOf(groups)));
         }
         var apiUser = SecurityContextHolder.getContext().getAuthentication();
-        return apiUser != null && apiUser.isAuthenticated() ? Optional.of(apiUser.getName()) : Optional.empty();
+        if (apiUser == null || !apiUser.isAuthenticated() || apiUser.getName() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Actor(apiUser.getName(),
+                Set.copyOf(apiUser.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList())));
+    }
+
+    /** A user and the groups of the identity store they belong to. */
+    public record Actor(String userId, Set<String> groups) {
+        public boolean in(String group) {
+            return groups.contains(group);
+        }
     }
 }

@@ -1,12 +1,10 @@
 package org.opendispute.dispute;
 
-import static org.opendispute.dispute.DisputeProcess.Vars.BUYER_ID;
 import static org.opendispute.dispute.DisputeProcess.Vars.DESCRIPTION;
 import static org.opendispute.dispute.DisputeProcess.Vars.ELIGIBLE;
 import static org.opendispute.dispute.DisputeProcess.Vars.EVIDENCE_IDS;
 import static org.opendispute.dispute.DisputeProcess.Vars.LINES;
 import static org.opendispute.dispute.DisputeProcess.Vars.REJECTION_CODE;
-import static org.opendispute.dispute.DisputeProcess.Vars.SELLER_ID;
 
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +17,6 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.opendispute.order.Order;
 import org.opendispute.order.OrderStore;
 import org.opendispute.evidence.EvidenceStore;
-import org.opendispute.security.Groups;
 import org.springframework.stereotype.Component;
 
 /**
@@ -82,10 +79,9 @@ class CheckEligibilityDelegate implements JavaDelegate {
             history.record(disputeId, "FLAGGED_FOR_MEDIATORS", DisputeHistory.SYSTEM,
                     "The buyer opened more disputes than the policy allows without review");
         }
-        execution.setVariable(SELLER_ID, sellerId);
-        execution.setVariable(BUYER_ID, request.buyerId());
         execution.setVariable(ELIGIBLE, Variables.booleanValue(true, true));
-        // The store holds these from now on; the process keeps only what it routes on.
+        // The store holds the request and the parties from now on (DisputeParties assigns the tasks); the
+        // process keeps only what it routes on.
         execution.removeVariables(List.of(DESCRIPTION, LINES, EVIDENCE_IDS));
     }
 

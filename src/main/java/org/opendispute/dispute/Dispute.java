@@ -29,6 +29,8 @@ public record Dispute(
         String returnCondition,
         String reshipCarrier,
         String reshipTrackingNumber,
+        /** BUYER or SELLER while the mediator's question waits for an answer (the last one asked). */
+        String informationFrom,
         Instant openedAt,
         Instant escalatedAt,
         Instant resolvedAt,

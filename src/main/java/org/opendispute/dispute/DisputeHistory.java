@@ -6,6 +6,7 @@ import static org.opendispute.config.SqlTime.ts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,6 +14,9 @@ import org.springframework.stereotype.Repository;
 /** The append-only timeline of a dispute: what happened, by whom, when. Nothing here is ever updated. */
 @Repository
 public class DisputeHistory {
+
+    /** What the abuse rules recorded: for staff's eyes, never a party's. */
+    public static final Set<String> STAFF_ONLY = Set.of("FLAGGED_FOR_MEDIATORS");
 
     /** The actor of steps the platform takes on its own (deadlines, rules). */
     public static final String SYSTEM = "system";
@@ -41,6 +45,12 @@ public class DisputeHistory {
                 .query((rs, n) -> new Entry(rs.getString("event"), rs.getString("actor"), rs.getString("detail"),
                         instant(rs, "occurred_at")))
                 .list();
+    }
+
+    /** The timeline as a caller sees it: without the staff-only entries unless the caller is staff. */
+    public List<Entry> of(String disputeId, boolean staff) {
+        List<Entry> entries = of(disputeId);
+        return staff ? entries : entries.stream().filter(entry -> !STAFF_ONLY.contains(entry.event())).toList();
     }
 
     public record Entry(String event, String actor, String detail, Instant occurredAt) {

@@ -37,8 +37,7 @@ public final class DisputeProcess {
         public static final String EVIDENCE_IDS = "evidenceIds";
 
         // Set by the eligibility check; eligible is transient (the gateway after the check routes on it),
-        // a rejected dispute keeps its rejectionCode
-        public static final String SELLER_ID = "sellerId";
+        // a rejected dispute keeps its rejectionCode. The parties are the store's (DisputeParties).
         public static final String ELIGIBLE = "eligible";
         public static final String REJECTION_CODE = "rejectionCode";
 

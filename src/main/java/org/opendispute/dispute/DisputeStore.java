@@ -101,6 +101,13 @@ public class DisputeStore {
                 .update();
     }
 
+    /** The mediator asked this party (BUYER or SELLER): it alone may answer the question. */
+    public void recordInformationRequest(String disputeId, String party) {
+        jdbc.sql("UPDATE disputes.dispute SET information_from = ?, updated_at = ? WHERE dispute_id = ?")
+                .params(party, ts(clock.instant()), disputeId)
+                .update();
+    }
+
     public void markMediationOverdue(String disputeId) {
         jdbc.sql("UPDATE disputes.dispute SET mediation_overdue = TRUE, updated_at = ? WHERE dispute_id = ?")
                 .params(ts(clock.instant()), disputeId)
@@ -212,6 +219,7 @@ public class DisputeStore {
                 rs.getString("return_condition"),
                 rs.getString("reship_carrier"),
                 rs.getString("reship_tracking_number"),
+                rs.getString("information_from"),
                 instant(rs, "opened_at"),
                 instant(rs, "escalated_at"),
                 instant(rs, "resolved_at"),

@@ -24,30 +24,42 @@ import org.springframework.stereotype.Repository;
 public class EvidenceStore {
 
     public static final long MAX_BYTES = 10L * 1024 * 1024;
+    public static final int MAX_FILE_NAME = 255;
 
     private final JdbcClient jdbc;
     private final EvidenceContent content;
     private final Clock clock;
+    private final EvidenceLimits limits;
 
-    public EvidenceStore(JdbcClient jdbc, EvidenceContent content, Clock clock) {
+    public EvidenceStore(JdbcClient jdbc, EvidenceContent content, Clock clock, EvidenceLimits limits) {
         this.jdbc = jdbc;
         this.content = content;
         this.clock = clock;
+        this.limits = limits;
     }
 
-    /** Stores a file; rejects empty, oversize and unrecognised content with {@link InvalidEvidenceException}. */
-    public Evidence upload(String uploadedBy, String disputeId, String fileName, byte[] bytes) {
+    /**
+     * Stores a file without its images' location and other metadata; rejects an empty, oversize or
+     * unrecognised file, an over-long name, and uploads beyond the user's daily quota with
+     * {@link InvalidEvidenceException}.
+     */
+    public Evidence upload(String uploadedBy, String disputeId, String fileName, byte[] uploaded) {
+        String name = EvidenceFileNames.sanitise(fileName);
+        if (uploaded.length > MAX_BYTES) {
+            throw new InvalidEvidenceException("evidence-too-large", "Evidence files are limited to 10 MB.");
+        }
+        FileType detected = uploaded.length == 0 ? null : FileType.detect(uploaded).orElse(null);
+        byte[] bytes = detected == null ? uploaded : ImageMetadata.strip(detected, uploaded);
         if (bytes.length == 0) {
             throw new InvalidEvidenceException("evidence-empty", "The file is empty.");
         }
-        if (bytes.length > MAX_BYTES) {
-            throw new InvalidEvidenceException("evidence-too-large", "Evidence files are limited to 10 MB.");
+        if (detected == null) {
+            throw new InvalidEvidenceException("evidence-type-not-allowed",
+                    "Only JPEG, PNG, PDF and MP4 files are accepted.");
         }
-        FileType type = FileType.detect(bytes).orElseThrow(() -> new InvalidEvidenceException(
-                "evidence-type-not-allowed", "Only JPEG, PNG, PDF and MP4 files are accepted."));
-        Evidence evidence = new Evidence(UUID.randomUUID().toString(), disputeId, uploadedBy,
-                fileName == null || fileName.isBlank() ? "evidence" : fileName, type.contentType(), bytes.length,
-                sha256(bytes), clock.instant());
+        checkQuota(uploadedBy, bytes.length);
+        Evidence evidence = new Evidence(UUID.randomUUID().toString(), disputeId, uploadedBy, name,
+                detected.contentType(), bytes.length, sha256(bytes), clock.instant());
         jdbc.sql("""
                 INSERT INTO disputes.evidence (evidence_id, dispute_id, uploaded_by, file_name, content_type,
                   size_bytes, sha256, storage, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -85,11 +97,47 @@ public class EvidenceStore {
                 .isPresent());
     }
 
+    /**
+     * Attaches the files to the dispute, each to this one dispute only: when another opening took one of
+     * them first (its row is locked until that opening commits, then no longer unattached), the whole
+     * opening fails with {@code 422 evidence-already-attached} and nothing of it is written.
+     */
     public void attach(String disputeId, List<String> evidenceIds) {
-        for (String id : evidenceIds) {
-            jdbc.sql("UPDATE disputes.evidence SET dispute_id = ? WHERE evidence_id = ? AND dispute_id IS NULL")
+        for (String id : evidenceIds.stream().distinct().toList()) {
+            int attached = jdbc.sql("UPDATE disputes.evidence SET dispute_id = ? WHERE evidence_id = ? AND dispute_id IS NULL")
                     .params(disputeId, id)
                     .update();
+            if (attached == 0) {
+                throw new InvalidEvidenceException("evidence-already-attached", "evidenceIds",
+                        "Evidence " + id + " was attached to another dispute a moment ago.");
+            }
+        }
+    }
+
+    /** Uploads that no dispute took within {@code disputes.evidence.unattached-expiry} are removed. */
+    public int removeExpiredUploads() {
+        var before = ts(clock.instant().minus(limits.unattachedExpiry()));
+        jdbc.sql("""
+                DELETE FROM disputes.evidence_content WHERE evidence_id IN (
+                  SELECT evidence_id FROM disputes.evidence WHERE dispute_id IS NULL AND uploaded_at < ?)""")
+                .param(before)
+                .update();
+        return jdbc.sql("DELETE FROM disputes.evidence WHERE dispute_id IS NULL AND uploaded_at < ?")
+                .param(before)
+                .update();
+    }
+
+    private void checkQuota(String uploadedBy, long size) {
+        var used = jdbc.sql("""
+                SELECT COUNT(*), COALESCE(SUM(size_bytes), 0) FROM disputes.evidence
+                WHERE uploaded_by = ? AND uploaded_at >= ?""")
+                .params(uploadedBy, ts(clock.instant().minus(java.time.Duration.ofDays(1))))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+        if (used[0] + 1 > limits.dailyFiles() || used[1] + size > limits.dailyBytes().toBytes()) {
+            throw new InvalidEvidenceException("upload-quota-exceeded",
+                    "Uploads are limited to " + limits.dailyFiles() + " files or " + limits.dailyBytes().toMegabytes()
+                            + " MB a day; try again later.");
         }
     }
 

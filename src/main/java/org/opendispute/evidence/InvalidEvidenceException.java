@@ -4,13 +4,24 @@ package org.opendispute.evidence;
 public class InvalidEvidenceException extends RuntimeException {
 
     private final String code;
+    private final String field;
 
     public InvalidEvidenceException(String code, String message) {
+        this(code, "file", message);
+    }
+
+    public InvalidEvidenceException(String code, String field, String message) {
         super(message);
         this.code = code;
+        this.field = field;
     }
 
     public String code() {
         return code;
+    }
+
+    /** The request field at fault: the uploaded file, or the evidence ids of an opening. */
+    public String field() {
+        return field;
     }
 }

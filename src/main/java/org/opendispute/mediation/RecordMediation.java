@@ -53,6 +53,7 @@ class RecordMediation implements TaskListener {
             if (from == Party.PLATFORM) {
                 throw new InvalidSubmissionException("invalid-choice", INFORMATION_FROM, "Ask the buyer or the seller.");
             }
+            disputes.recordInformationRequest(dispute.id(), from.name());
             history.record(dispute.id(), "INFORMATION_REQUESTED", mediator,
                     from + ": " + submission.text(INFORMATION_QUESTION));
             return;

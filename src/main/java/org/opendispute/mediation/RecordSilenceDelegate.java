@@ -1,10 +1,9 @@
 package org.opendispute.mediation;
 
-import static org.opendispute.dispute.DisputeProcess.Vars.INFORMATION_FROM;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opendispute.dispute.DisputeHistory;
+import org.opendispute.dispute.DisputeStore;
 import org.springframework.stereotype.Component;
 
 /** The party did not answer the mediator in time: recorded, and it counts against them. */
@@ -12,14 +11,17 @@ import org.springframework.stereotype.Component;
 class RecordSilenceDelegate implements JavaDelegate {
 
     private final DisputeHistory history;
+    private final DisputeStore disputes;
 
-    RecordSilenceDelegate(DisputeHistory history) {
+    RecordSilenceDelegate(DisputeHistory history, DisputeStore disputes) {
         this.history = history;
+        this.disputes = disputes;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        history.record(execution.getProcessBusinessKey(), "INFORMATION_NOT_PROVIDED", DisputeHistory.SYSTEM,
-                execution.getVariable(INFORMATION_FROM) + " did not answer in time; this counts against them.");
+        String disputeId = execution.getProcessBusinessKey();
+        history.record(disputeId, "INFORMATION_NOT_PROVIDED", DisputeHistory.SYSTEM,
+                disputes.get(disputeId).informationFrom() + " did not answer in time; this counts against them.");
     }
 }

@@ -10,6 +10,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Nothing answers without logging in. The webapps under {@code /camunda} keep their own session login
  * and CSRF protection; everything else, our API and the engine's REST API included, authenticates with
@@ -22,7 +24,8 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityServiceAuthenticationProvider users,
-                                            ProcessEngine engine) throws Exception {
+                                            ProcessEngine engine, EngineTasks tasks,
+                                            ObjectMapper json) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/camunda/**", "/camunda-welcome", "/error").permitAll()
@@ -34,6 +37,7 @@ class SecurityConfig {
                 // authenticated on every request.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**", "/api/**"))
                 .addFilterBefore(new WebappSessionAuthenticationFilter(engine), BasicAuthenticationFilter.class)
+                .addFilterAfter(new EngineRouteGuard(engine, tasks, json), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(engine.getIdentityService()), BasicAuthenticationFilter.class)
                 .build();
     }

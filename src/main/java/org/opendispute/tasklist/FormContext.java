@@ -115,11 +115,14 @@ class FormContext {
         }
         if (DisputeProcess.Elements.PROVIDE_INFORMATION.equals(task.getTaskDefinitionKey())) {
             context.put("question", Map.of(
-                    "from", String.valueOf(task.getVariable(DisputeProcess.Vars.INFORMATION_FROM)),
+                    "from", String.valueOf(dispute.informationFrom()),
                     "text", String.valueOf(task.getVariable(DisputeProcess.Vars.INFORMATION_QUESTION))));
         }
-        context.put("flaggedForMediators", dispute.flaggedForMediators());
-        context.put("mediationOverdue", dispute.mediationOverdue());
+        // The abuse rules' flags are for the mediators' eyes only: a party's form never carries them.
+        if (DisputeProcess.Elements.MEDIATE.equals(task.getTaskDefinitionKey())) {
+            context.put("flaggedForMediators", dispute.flaggedForMediators());
+            context.put("mediationOverdue", dispute.mediationOverdue());
+        }
         if (task.getDueDate() != null) {
             context.put("deadline", task.getDueDate().toInstant().toString());
             context.put("deadlineLabel", "Answer before " + DEADLINE.format(task.getDueDate().toInstant()));

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
-import org.opendispute.security.Groups;
+import org.opendispute.dispute.Groups;
 import org.opendispute.support.ApiClient;
 import org.opendispute.support.ApiClient.Response;
 import org.opendispute.support.PostgresTest;

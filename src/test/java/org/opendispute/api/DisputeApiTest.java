@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opendispute.dispute.DisputeProcess;
 import org.opendispute.dispute.DisputeStore;
-import org.opendispute.security.Groups;
+import org.opendispute.dispute.Groups;
 import org.opendispute.support.ApiClient;
 import org.opendispute.support.ApiClient.Response;
 import org.opendispute.support.PostgresTest;

@@ -2,11 +2,6 @@ package org.opendispute.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,26 +13,24 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opendispute.dispute.DisputeIds;
+import org.opendispute.dispute.Groups;
 import org.opendispute.dispute.DisputeProcess;
 import org.opendispute.dispute.DisputeStore;
-import org.opendispute.dispute.OpeningRequest;
 import org.opendispute.dispute.OpeningVariables;
-import org.opendispute.dispute.Reason;
-import org.opendispute.dispute.ResolutionType;
 import org.opendispute.evidence.EvidenceStore;
 import org.opendispute.negotiation.Party;
 import org.opendispute.negotiation.ProposalStore;
 import org.opendispute.order.Order;
 import org.opendispute.order.OrderStore;
 import org.opendispute.support.ApiClient;
+import org.opendispute.support.DisputeStages;
 import org.opendispute.support.ApiClient.Response;
 import org.opendispute.support.PostgresTest;
 import org.opendispute.support.TestOrders;
 import org.opendispute.support.TestUsers;
+import org.opendispute.support.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -90,79 +83,44 @@ class AccessControlTest {
 
     // --- Disputes in the stage an endpoint needs, opened for BUYER against SELLER ---------------------
 
-    Order order() {
-        Order template = TestOrders.shippedDaysAgo(Instant.now(), 12);
-        Order order = new Order(template.orderId(), users.get(BUYER), users.get(SELLER), template.currency(),
-                template.lines(), template.shippingCost(), template.paymentMethod(), template.paymentReference(),
-                template.shippingMethodPaid(), template.shippingMethodUsed(), template.carrier(),
-                template.trackingNumber(), template.paidAt(), template.shippedAt(), template.promisedDeliveryDays(),
-                null, false);
-        orders.save(order);
-        return order;
+    DisputeStages stages() {
+        return new DisputeStages(orders, openingVariables, runtimeService, taskService, users.get(BUYER), users.get(SELLER));
     }
 
-    ProcessInstance awaitingSeller(ResolutionType requested) {
-        Order order = order();
-        return runtimeService.startProcessInstanceByKey(DisputeProcess.KEY, DisputeIds.next(),
-                openingVariables.write(new OpeningRequest(order.orderId(), order.buyerId(), Reason.NOT_RECEIVED,
-                        "Never arrived", List.of(), requested, null, List.of())));
+    Order order() {
+        return stages().order();
     }
 
     String awaitingSeller() {
-        return awaitingSeller(ResolutionType.FULL_REFUND).getBusinessKey();
+        return stages().awaitingSeller();
     }
 
     String negotiating() {
-        ProcessInstance pi = awaitingSeller(ResolutionType.FULL_REFUND);
-        complete(pi, Map.of("sellerAction", "PROPOSE", "proposalType", "PARTIAL_REFUND", "proposalAmount", "10.00"));
-        return pi.getBusinessKey();
+        return stages().negotiating();
     }
 
     String inMediation() {
-        String id = negotiating();
-        runtimeService.correlateMessage(DisputeProcess.Messages.BUYER_ESCALATES, id);
-        return id;
+        return stages().inMediation();
     }
 
     String awaitingInformationFromSeller() {
-        String id = inMediation();
-        complete(id, Map.of("mediatorAction", "REQUEST_INFORMATION", "informationFrom", "SELLER",
-                "informationQuestion", "Proof of shipping?"));
-        return id;
+        return stages().awaitingInformationFromSeller();
     }
 
     String awaitingDecision() {
-        String id = inMediation();
-        complete(id, Map.of("mediatorAction", "ISSUE_PROPOSAL"));
-        return id;
+        return stages().awaitingDecision();
     }
 
     String awaitingReturn() {
-        ProcessInstance pi = awaitingSeller(ResolutionType.RETURN_AND_REFUND);
-        complete(pi, Map.of("sellerAction", "ACCEPT"));
-        return pi.getBusinessKey();
+        return stages().awaitingReturn();
     }
 
     String awaitingReturnReceipt() {
-        String id = awaitingReturn();
-        complete(id, Map.of("returnCarrier", "DHL", "returnTrackingNumber", "R-" + id));
-        runtimeService.correlateMessage(DisputeProcess.Messages.RETURN_DELIVERED, id);
-        return id;
+        return stages().awaitingReturnReceipt();
     }
 
     String awaitingReshipment() {
-        ProcessInstance pi = awaitingSeller(ResolutionType.RESHIPMENT);
-        complete(pi, Map.of("sellerAction", "ACCEPT"));
-        return pi.getBusinessKey();
-    }
-
-    void complete(ProcessInstance pi, Map<String, Object> variables) {
-        complete(pi.getBusinessKey(), variables);
-    }
-
-    void complete(String disputeId, Map<String, Object> variables) {
-        taskService.complete(taskService.createTaskQuery().processInstanceBusinessKey(disputeId).singleResult().getId(),
-                variables);
+        return stages().awaitingReshipment();
     }
 
     // --- The table ------------------------------------------------------------------------------------
@@ -338,6 +296,28 @@ class AccessControlTest {
                 .isTrue();
     }
 
+    @Test
+    void theAbuseRulesFlagsReachStaffOnly() {
+        freshBuyer();
+        DisputeStages stages = stages();
+        for (int i = 0; i < 3; i++) {
+            stages.awaitingSeller();
+        }
+        String flagged = stages.awaitingSeller(); // the fourth in the window: flagged for the mediators
+        assertThat(disputes.get(flagged).flaggedForMediators()).isTrue();
+
+        for (String party : List.of(BUYER, SELLER)) {
+            Response dispute = api.get(users.get(party), "/api/disputes/" + flagged);
+            assertThat(dispute.json().has("flaggedForMediators")).as(party).isFalse();
+            assertThat(api.get(users.get(party), "/api/disputes/" + flagged + "/history").json().findValuesAsText("event"))
+                    .as(party).isNotEmpty().doesNotContain("FLAGGED_FOR_MEDIATORS");
+        }
+        assertThat(api.get(users.get(MEDIATOR), "/api/disputes/" + flagged).json().get("flaggedForMediators").asBoolean())
+                .isTrue();
+        assertThat(api.get(users.get(MEDIATOR), "/api/disputes/" + flagged + "/history").json().findValuesAsText("event"))
+                .contains("FLAGGED_FOR_MEDIATORS");
+    }
+
     void freshBuyer() {
         users.put(BUYER, TestUsers.ensure(identityService,
                 "acbuyer" + UUID.randomUUID().toString().replace("-", "").substring(0, 10), Groups.BUYERS));
@@ -356,38 +336,8 @@ class AccessControlTest {
 
     WebappSession webappLogin(String user) throws Exception {
         WebappSession session = new WebappSession(port);
-        session.login(user);
+        assertThat(session.login(user)).isEqualTo(200);
         return session;
-    }
-
-    /** A browser's session with the webapps: the CSRF cookie, then Tasklist's login. */
-    static final class WebappSession {
-        final HttpClient client = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager()).build();
-        final String base;
-
-        WebappSession(int port) {
-            this.base = "http://localhost:" + port;
-        }
-
-        void login(String user) throws Exception {
-            get("/camunda/app/tasklist/default/");
-            String csrf = ((CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().getCookies()
-                    .stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
-            var login = client.send(HttpRequest.newBuilder(
-                            URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("X-XSRF-TOKEN", csrf)
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "username=" + user + "&password=" + TestUsers.PASSWORD))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        }
-
-        HttpResponse<byte[]> get(String path) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-        }
     }
 
     String sellerProposal(String disputeId) {

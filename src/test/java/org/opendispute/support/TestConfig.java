@@ -2,7 +2,9 @@ package org.opendispute.support;
 
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -15,6 +17,14 @@ public class TestConfig {
     @Primary
     FlakyPaymentGateway flakyPaymentGateway() {
         return new FlakyPaymentGateway();
+    }
+
+    /** Between the idempotency filter (which keeps answers) and the application, so its death loses the answer. */
+    @Bean
+    FilterRegistrationBean<NodeDeathAfterCommit> nodeDeathAfterCommit() {
+        FilterRegistrationBean<NodeDeathAfterCommit> registration = new FilterRegistrationBean<>(new NodeDeathAfterCommit());
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
+        return registration;
     }
 
     /** The lifecycle suite must walk every flow node and sequence flow of the diagram: below 100% the build fails. */

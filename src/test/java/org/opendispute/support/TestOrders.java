@@ -35,6 +35,15 @@ public final class TestOrders {
                 shipped.minus(Duration.ofDays(1)), shipped, 30, null, false);
     }
 
+    /** An order of {@link #shippedDaysAgo} 12 days ago, between the given buyer and seller. */
+    public static Order between(String buyerId, String sellerId) {
+        Order order = shippedDaysAgo(Instant.now(), 12);
+        return new Order(order.orderId(), buyerId, sellerId, order.currency(), order.lines(), order.shippingCost(),
+                order.paymentMethod(), order.paymentReference(), order.shippingMethodPaid(), order.shippingMethodUsed(),
+                order.carrier(), order.trackingNumber(), order.paidAt(), order.shippedAt(), order.promisedDeliveryDays(),
+                null, false);
+    }
+
     public static Order withConfirmedDelivery(Order order, Instant confirmedAt) {
         return new Order(order.orderId(), order.buyerId(), order.sellerId(), order.currency(), order.lines(),
                 order.shippingCost(), order.paymentMethod(), order.paymentReference(), order.shippingMethodPaid(),

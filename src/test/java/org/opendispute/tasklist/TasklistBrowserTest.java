@@ -28,7 +28,7 @@ import org.opendispute.dispute.ResolutionType;
 import org.opendispute.evidence.EvidenceStore;
 import org.opendispute.order.Order;
 import org.opendispute.order.OrderStore;
-import org.opendispute.security.Groups;
+import org.opendispute.dispute.Groups;
 import org.opendispute.support.PostgresTest;
 import org.opendispute.support.TestOrders;
 import org.opendispute.support.TestUsers;

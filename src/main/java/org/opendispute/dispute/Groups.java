@@ -1,4 +1,4 @@
-package org.opendispute.security;
+package org.opendispute.dispute;
 
 import java.util.List;
 
