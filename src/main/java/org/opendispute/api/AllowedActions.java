@@ -35,7 +35,7 @@ class AllowedActions {
         this.runtimeService = runtimeService;
         this.proposals = proposals;
         // A native query: the engine's task query evaluates its many optional criteria on every call,
-        // which made it the costliest part of answering a request (benchmark, README "Performance").
+        // which made it the costliest part of answering a request (benchmark, docs/performance.md).
         this.tasksOfProcessInstance = "SELECT * FROM " + managementService.getTableName(Task.class)
                 + " WHERE PROC_INST_ID_ = #{processInstanceId}";
     }

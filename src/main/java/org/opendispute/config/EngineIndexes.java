@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Indexes the engine does not create, for questions asked all the time; without them each reads the whole
- * table, which grows with the number of open disputes (README, Performance):
+ * table, which grows with the number of open disputes (docs/performance.md):
  * <ul>
  * <li>the job executor asks every half second for due jobs: 88 ms a question with 100,000 timers waiting
  * (and PostgreSQL compiled the plan each time), 0.07 ms with the index;</li>

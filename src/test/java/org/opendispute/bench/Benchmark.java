@@ -101,7 +101,7 @@ public final class Benchmark {
      * The same mix, unmeasured, in rounds that print what a lifecycle cost, so that the figures are of a
      * warmed-up server. On two cores the JIT's one C2 thread needs far longer than a few thousand disputes:
      * after 4,000 most of the compiled code was still profiled C1 code, and a lifecycle cost the JVM 23-26 ms;
-     * after 20,000 it cost 16-19 ms (README, Performance).
+     * after 20,000 it cost 16-19 ms (docs/performance.md).
      */
     private static void warmUp(ConfigurableApplicationContext app, Connection db, String base, int disputes,
                                int clients) throws Exception {
