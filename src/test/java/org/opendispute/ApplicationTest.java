@@ -112,6 +112,16 @@ class ApplicationTest {
     }
 
     @Test
+    void theProbesAnswerTheirStatusWithoutCredentials() {
+        for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
+            ResponseEntity<String> answer = http.getForEntity(probe, String.class);
+            assertThat(answer.getStatusCode()).as(probe).isEqualTo(HttpStatus.OK);
+            assertThat(answer.getBody()).as(probe).isEqualTo("{\"status\":\"UP\"}");
+        }
+        assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
     void theTasklistLoginPageAnswers() {
         ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);

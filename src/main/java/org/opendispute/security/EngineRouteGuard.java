@@ -48,7 +48,8 @@ class EngineRouteGuard extends OncePerRequestFilter {
             Pattern.compile("^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)(/.*)$");
     private static final Pattern QUERY = Pattern.compile(
             "^/(?:task|task/count|filter/[^/]+/(?:list|count|singleResult)|process-instance|process-instance/count"
-                    + "|variable-instance|variable-instance/count|history/[a-z-]+(?:/count)?|external-task"
+                    + "|variable-instance|variable-instance/count|external-task"
+                    + "|history/(?:task|variable-instance|process-instance|activity-instance|detail|user-operation)(?:/count)?"
                     + "|external-task/count|process-definition|process-definition/count)$");
     private static final Pattern TASK_SUBMIT = Pattern.compile("^/task/([^/]+)/(?:complete|submit-form)$");
     private static final Pattern TASK_CLAIM = Pattern.compile("^/task/([^/]+)/(claim|unclaim)$");

@@ -13,11 +13,12 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Nothing answers without logging in. The webapps under {@code /camunda} keep their own session login
- * and CSRF protection; everything else, our API and the engine's REST API included, authenticates with
- * HTTP Basic against Camunda's identity store. Engine REST calls run as that user inside the engine, so
- * its authorizations apply (Camunda's own REST filter would leave {@code GET /engine-rest/engine} open to
- * anonymous callers); our API checks who may do what itself, then acts through the engine's Java API.
+ * Nothing answers without logging in but the webapps' login and the health probes' status. The webapps
+ * under {@code /camunda} keep their own session login and CSRF protection; everything else, our API and
+ * the engine's REST API included, authenticates with HTTP Basic against Camunda's identity store. Engine
+ * REST calls run as that user inside the engine, so its authorizations apply (Camunda's own REST filter
+ * would leave {@code GET /engine-rest/engine} open to anonymous callers); our API checks who may do what
+ * itself, then acts through the engine's Java API.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -29,6 +30,7 @@ class SecurityConfig {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/camunda/**", "/camunda-welcome", "/error").permitAll()
+                        .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .authenticationProvider(users)
