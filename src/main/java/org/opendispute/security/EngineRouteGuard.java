@@ -9,17 +9,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.opendispute.dispute.Actors;
+import org.opendispute.dispute.Actors.Actor;
 import org.opendispute.dispute.Groups;
 import org.opendispute.web.CachedBodyRequest;
 import org.opendispute.web.Problems;
 import org.opendispute.web.Problems.FieldError;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -30,7 +26,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 /**
  * The engine's write routes, {@code /engine-rest} and Tasklist's {@code /camunda/api/engine}, allow only what
@@ -61,11 +56,13 @@ class EngineRouteGuard extends OncePerRequestFilter {
 
     private final ProcessEngine engine;
     private final EngineTasks tasks;
+    private final Actors actors;
     private final ObjectMapper json;
 
-    EngineRouteGuard(ProcessEngine engine, EngineTasks tasks, ObjectMapper json) {
+    EngineRouteGuard(ProcessEngine engine, EngineTasks tasks, Actors actors, ObjectMapper json) {
         this.engine = engine;
         this.tasks = tasks;
+        this.actors = actors;
         this.json = json;
     }
 
@@ -79,7 +76,7 @@ class EngineRouteGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<User> user = user(request);
+        Optional<Actor> user = user(request);
         Matcher path = ENGINE_PATH.matcher(request.getRequestURI());
         if (user.isEmpty() || !path.matches() || user.get().in(Groups.ADMINS)) {
             chain.doFilter(request, response); // no login: the route itself answers 401; admins may do everything
@@ -129,11 +126,11 @@ class EngineRouteGuard extends OncePerRequestFilter {
     /** Only the form's fields: anything else would become a process variable that a later step might read. */
     private void checkVariables(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
                                 Optional<Set<String>> allowed, Set<String> extra) throws IOException, ServletException {
-        CachedBodyRequest cached = new CachedBodyRequest(request, StreamUtils.copyToByteArray(request.getInputStream()));
         if (allowed.isEmpty()) {
-            Problems.write(response, json, HttpStatus.NOT_FOUND, "not-found", "No such task or process.", List.of());
+            notFound(response, "No such task or process.");
             return;
         }
+        CachedBodyRequest cached = new CachedBodyRequest(request, StreamUtils.copyToByteArray(request.getInputStream()));
         List<FieldError> unknown = new ArrayList<>();
         JsonNode variables = body(cached).path("variables");
         variables.fieldNames().forEachRemaining(name -> {
@@ -152,14 +149,14 @@ class EngineRouteGuard extends OncePerRequestFilter {
 
     /** A mediator takes a task of the queue for themselves, or gives back one they hold; never for someone else. */
     private void claimOrGiveBack(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-                                 String taskId, String action, User user) throws IOException, ServletException {
+                                 String taskId, String action, Actor user) throws IOException, ServletException {
         Optional<String> assignee = tasks.assignee(taskId);
         if (assignee.isEmpty()) {
-            notFound(response, taskId);
+            notFound(response, "Task " + taskId + " does not exist.");
             return;
         }
         if ("unclaim".equals(action)) {
-            if (!assignee.get().isEmpty() && !assignee.get().equals(user.id())) {
+            if (!assignee.get().isEmpty() && !assignee.get().equals(user.userId())) {
                 Problems.write(response, json, HttpStatus.FORBIDDEN, "engine-route-forbidden",
                         "Only the mediator who holds the task gives it back.", List.of());
                 return;
@@ -170,13 +167,13 @@ class EngineRouteGuard extends OncePerRequestFilter {
             response.setStatus(HttpStatus.NO_CONTENT.value());
             return;
         }
-        if (!assignee.get().isEmpty() && !assignee.get().equals(user.id())) {
+        if (!assignee.get().isEmpty() && !assignee.get().equals(user.userId())) {
             Problems.write(response, json, HttpStatus.CONFLICT, "task-already-claimed",
                     "Task " + taskId + " is held by someone else.", List.of());
             return;
         }
         CachedBodyRequest cached = new CachedBodyRequest(request, StreamUtils.copyToByteArray(request.getInputStream()));
-        if (!user.id().equals(body(cached).path("userId").asText(null))) {
+        if (!user.userId().equals(body(cached).path("userId").asText(null))) {
             Problems.write(response, json, HttpStatus.FORBIDDEN, "engine-route-forbidden",
                     "A task of the queue is claimed by the mediator who will work it.",
                     List.of(new FieldError("userId", "not-yourself", "Claim the task for yourself.")));
@@ -185,9 +182,8 @@ class EngineRouteGuard extends OncePerRequestFilter {
         chain.doFilter(cached, response);
     }
 
-    private void notFound(HttpServletResponse response, String taskId) throws IOException {
-        Problems.write(response, json, HttpStatus.NOT_FOUND, "not-found", "Task " + taskId + " does not exist.",
-                List.of());
+    private void notFound(HttpServletResponse response, String detail) throws IOException {
+        Problems.write(response, json, HttpStatus.NOT_FOUND, "not-found", detail, List.of());
     }
 
     private JsonNode body(CachedBodyRequest request) {
@@ -198,27 +194,8 @@ class EngineRouteGuard extends OncePerRequestFilter {
         }
     }
 
-    /** The caller: HTTP Basic on /engine-rest, the webapps' session login on Tasklist's routes. */
-    private Optional<User> user(HttpServletRequest request) {
-        if (request.getRequestURI().startsWith("/camunda/")) {
-            HttpSession session = request.getSession(false);
-            Authentications logins = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-            Authentication login = logins == null ? null : logins.getAuthenticationForProcessEngine(engine.getName());
-            return login instanceof UserAuthentication webappUser
-                    ? Optional.of(new User(webappUser.getIdentityId(), Set.copyOf(webappUser.getGroupIds())))
-                    : Optional.empty();
-        }
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated() || authentication.getName() == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new User(authentication.getName(), Set.copyOf(authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).toList())));
-    }
-
-    private record User(String id, Set<String> groups) {
-        boolean in(String group) {
-            return groups.contains(group);
-        }
+    /** The caller: the webapps' session login on Tasklist's routes, else the request's user (HTTP Basic). */
+    private Optional<Actor> user(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/camunda/") ? WebappLogins.of(request, engine) : actors.authenticated();
     }
 }

@@ -1,6 +1,7 @@
 package org.opendispute.security;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.opendispute.dispute.Actors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -25,7 +26,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityServiceAuthenticationProvider users,
-                                            ProcessEngine engine, EngineTasks tasks,
+                                            ProcessEngine engine, EngineTasks tasks, Actors actors,
                                             ObjectMapper json) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
@@ -39,7 +40,7 @@ class SecurityConfig {
                 // authenticated on every request.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**", "/api/**"))
                 .addFilterBefore(new WebappSessionAuthenticationFilter(engine), BasicAuthenticationFilter.class)
-                .addFilterAfter(new EngineRouteGuard(engine, tasks, json), BasicAuthenticationFilter.class)
+                .addFilterAfter(new EngineRouteGuard(engine, tasks, actors, json), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(engine.getIdentityService()), BasicAuthenticationFilter.class)
                 .build();
     }

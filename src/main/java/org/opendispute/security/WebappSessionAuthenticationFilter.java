@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -18,7 +14,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 /**
  * Evidence links in Tasklist's forms download with the user's Tasklist login: a {@code GET} of an evidence
@@ -44,14 +39,9 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        HttpSession session = request.getSession(false);
-        Authentications logins = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-        Authentication login = logins == null ? null : logins.getAuthenticationForProcessEngine(engine.getName());
-        if (login instanceof UserAuthentication user) {
-            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    user.getIdentityId(), null,
-                    user.getGroupIds().stream().map(SimpleGrantedAuthority::new).toList()));
-        }
+        WebappLogins.of(request, engine).ifPresent(user -> SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user.userId(), null,
+                        user.groups().stream().map(SimpleGrantedAuthority::new).toList())));
         chain.doFilter(request, response);
     }
 }
