@@ -1,7 +1,7 @@
 package org.opendispute.api;
 
-import static org.opendispute.config.SqlTime.instant;
-import static org.opendispute.config.SqlTime.ts;
+import static org.opendispute.jdbc.SqlTime.instant;
+import static org.opendispute.jdbc.SqlTime.ts;
 
 import java.time.Clock;
 import java.time.Duration;

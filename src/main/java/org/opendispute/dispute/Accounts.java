@@ -1,6 +1,6 @@
 package org.opendispute.dispute;
 
-import static org.opendispute.config.SqlTime.ts;
+import static org.opendispute.jdbc.SqlTime.ts;
 
 import java.time.Clock;
 

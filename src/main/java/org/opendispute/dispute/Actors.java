@@ -1,12 +1,10 @@
 package org.opendispute.dispute;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.opendispute.engine.EngineCaller;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -18,10 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class Actors {
 
-    private final IdentityService identityService;
+    private final EngineCaller engineCaller;
 
-    public Actors(IdentityService identityService) {
-        this.identityService = identityService;
+    public Actors(EngineCaller engineCaller) {
+        this.engineCaller = engineCaller;
     }
 
     /** For the history: the acting user, else the platform. */
@@ -36,10 +34,9 @@ public class Actors {
     }
 
     public Optional<Actor> authenticated() {
-        Authentication engineUser = identityService.getCurrentAuthentication();
-        if (engineUser != null && engineUser.getUserId() != null) {
-            List<String> groups = engineUser.getGroupIds() == null ? List.of() : engineUser.getGroupIds();
-            return Optional.of(new Actor(engineUser.getUserId(), Set.copyOf(groups)));
+        Optional<EngineCaller.User> engineUser = engineCaller.current();
+        if (engineUser.isPresent()) {
+            return engineUser.map(user -> new Actor(user.userId(), Set.copyOf(user.groupIds())));
         }
         var apiUser = SecurityContextHolder.getContext().getAuthentication();
         if (apiUser == null || !apiUser.isAuthenticated() || apiUser.getName() == null) {

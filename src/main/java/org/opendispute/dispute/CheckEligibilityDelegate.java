@@ -9,14 +9,13 @@ import static org.opendispute.dispute.DisputeProcess.Vars.REJECTION_CODE;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.opendispute.order.Order;
 import org.opendispute.order.OrderStore;
 import org.opendispute.evidence.EvidenceStore;
+import org.opendispute.engine.EngineCaller;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,11 +32,11 @@ class CheckEligibilityDelegate implements JavaDelegate {
     private final EvidenceStore evidence;
     private final Accounts accounts;
     private final DisputeHistory history;
-    private final IdentityService identityService;
+    private final EngineCaller engineCaller;
 
     CheckEligibilityDelegate(OpeningVariables openingVariables, EligibilityService eligibility, OrderStore orders,
                              DisputeStore disputes, EvidenceStore evidence, Accounts accounts, DisputeHistory history,
-                             IdentityService identityService) {
+                             EngineCaller engineCaller) {
         this.openingVariables = openingVariables;
         this.eligibility = eligibility;
         this.orders = orders;
@@ -45,7 +44,7 @@ class CheckEligibilityDelegate implements JavaDelegate {
         this.evidence = evidence;
         this.accounts = accounts;
         this.history = history;
-        this.identityService = identityService;
+        this.engineCaller = engineCaller;
     }
 
     @Override
@@ -91,13 +90,11 @@ class CheckEligibilityDelegate implements JavaDelegate {
      * (which calls the engine unauthenticated, having decided the buyer itself).
      */
     private String buyerOfRecord() {
-        Authentication initiator = identityService.getCurrentAuthentication();
-        if (initiator == null || initiator.getUserId() == null) {
-            return null;
-        }
-        List<String> groups = initiator.getGroupIds() == null ? List.of() : initiator.getGroupIds();
-        boolean actsForOthers = groups.contains(Groups.INTEGRATORS) || groups.contains(Groups.ADMINS);
-        return actsForOthers ? null : initiator.getUserId();
+        return engineCaller.current()
+                .filter(initiator -> !initiator.groupIds().contains(Groups.INTEGRATORS)
+                        && !initiator.groupIds().contains(Groups.ADMINS))
+                .map(EngineCaller.User::userId)
+                .orElse(null);
     }
 
     private static void reject(DelegateExecution execution, String code) {

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
-import org.opendispute.config.DisputePolicy;
 import org.opendispute.order.Order;
 import org.springframework.stereotype.Component;
 

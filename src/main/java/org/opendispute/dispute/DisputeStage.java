@@ -6,7 +6,6 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.opendispute.config.DisputePolicy;
 import org.springframework.stereotype.Component;
 
 /**

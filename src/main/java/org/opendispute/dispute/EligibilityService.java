@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.opendispute.config.DisputePolicy;
 import org.opendispute.evidence.EvidenceStore;
 import org.opendispute.order.Money;
 import org.opendispute.order.Order;

@@ -3,7 +3,7 @@ package org.opendispute.negotiation;
 import java.util.List;
 import java.util.Locale;
 
-import org.opendispute.config.DisputePolicy;
+import org.opendispute.dispute.DisputePolicy;
 import org.springframework.stereotype.Component;
 
 /**

@@ -9,13 +9,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.opendispute.dispute.DisputeProcess.Vars;
+import org.opendispute.engine.EngineCaller;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,16 +35,16 @@ class EngineTasks {
     private final TaskService taskService;
     private final FormService formService;
     private final RepositoryService repositoryService;
-    private final IdentityService identityService;
+    private final EngineCaller engineCaller;
     private final ObjectMapper json;
     private final Map<String, Set<String>> formKeys = new ConcurrentHashMap<>();
 
     EngineTasks(TaskService taskService, FormService formService, RepositoryService repositoryService,
-                         IdentityService identityService, ObjectMapper json) {
+                         EngineCaller engineCaller, ObjectMapper json) {
         this.taskService = taskService;
         this.formService = formService;
         this.repositoryService = repositoryService;
-        this.identityService = identityService;
+        this.engineCaller = engineCaller;
         this.json = json;
     }
 
@@ -114,15 +113,7 @@ class EngineTasks {
 
     /** The lookups run as the platform: the caller may not read the form, and the engine says so after us. */
     private <T> T asPlatform(java.util.function.Supplier<T> lookup) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return lookup.get();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        return engineCaller.asPlatform(lookup);
     }
 
     private interface FormSource {

@@ -1,6 +1,5 @@
 package org.opendispute.tasklist;
 
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.opendispute.engine.UserTaskPlugin;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -16,7 +15,7 @@ class FormContextPlugin extends UserTaskPlugin {
     }
 
     @Override
-    protected void extend(TaskDefinition task) {
-        task.setTaskFormHandler(new FormContextFormHandler(task.getTaskFormHandler(), formContext));
+    protected void extend(UserTask task) {
+        task.addFormField(delegateTask -> new FormContextField(() -> formContext.of(delegateTask)));
     }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.opendispute.config.DisputePolicy;
+import org.opendispute.dispute.DisputePolicy;
 import org.opendispute.dispute.DisputeProcess.Elements;
 import org.opendispute.order.Order;
 import org.opendispute.order.OrderLine;

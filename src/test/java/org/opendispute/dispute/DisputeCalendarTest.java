@@ -11,7 +11,7 @@ import java.util.Currency;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.opendispute.config.DisputePolicy;
+import org.opendispute.dispute.DisputePolicy;
 import org.opendispute.order.Order;
 import org.opendispute.order.OrderLine;
 import org.springframework.boot.context.properties.bind.Binder;

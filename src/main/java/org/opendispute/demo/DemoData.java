@@ -1,4 +1,4 @@
-package org.opendispute.config;
+package org.opendispute.demo;
 
 import java.math.BigDecimal;
 import java.time.Clock;

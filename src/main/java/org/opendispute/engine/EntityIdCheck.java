@@ -1,4 +1,4 @@
-package org.opendispute.config;
+package org.opendispute.engine;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;

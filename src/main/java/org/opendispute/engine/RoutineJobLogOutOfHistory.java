@@ -1,4 +1,4 @@
-package org.opendispute.config;
+package org.opendispute.engine;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.opendispute.config;
+package org.opendispute.dispute;
 
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package org.opendispute.config;
+package org.opendispute.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,10 +1,7 @@
-package org.opendispute.engine;
-
-import java.util.List;
+package org.opendispute.dispute;
 
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.opendispute.dispute.DisputeParties;
+import org.opendispute.engine.UserTaskPlugin;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +19,7 @@ class TaskPerformerCheckPlugin extends UserTaskPlugin {
     }
 
     @Override
-    protected void extend(TaskDefinition task) {
-        task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, check);
-        List<TaskListener> onComplete = task.getTaskListeners().get(TaskListener.EVENTNAME_COMPLETE);
-        onComplete.remove(onComplete.size() - 1);
-        onComplete.add(0, check);
+    protected void extend(UserTask task) {
+        task.checkFirstOnComplete(check);
     }
 }

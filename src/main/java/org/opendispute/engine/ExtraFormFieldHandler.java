@@ -1,8 +1,10 @@
-package org.opendispute.tasklist;
+package org.opendispute.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.form.TaskFormData;
@@ -16,18 +18,18 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
- * The task's own form handler, plus one read-only form field, {@link FormContext#VARIABLE}: the engine answers
- * it among the task's form variables ({@code GET /engine-rest/task/{id}/form-variables}, which Tasklist loads
- * for Camunda Forms), built from the store when asked, so nothing of it is stored with the task.
+ * The task's own form handler, plus one read-only form field: the engine answers it among the task's form
+ * variables ({@code GET /engine-rest/task/{id}/form-variables}, which Tasklist loads for Camunda Forms), built
+ * when asked, so nothing of it is stored with the task.
  */
-final class FormContextFormHandler implements TaskFormHandler {
+final class ExtraFormFieldHandler implements TaskFormHandler {
 
     private final TaskFormHandler taskForm;
-    private final FormContext formContext;
+    private final Function<DelegateTask, FormField> extraField;
 
-    FormContextFormHandler(TaskFormHandler taskForm, FormContext formContext) {
+    ExtraFormFieldHandler(TaskFormHandler taskForm, Function<DelegateTask, FormField> extraField) {
         this.taskForm = taskForm;
-        this.formContext = formContext;
+        this.extraField = extraField;
     }
 
     @Override
@@ -35,7 +37,7 @@ final class FormContextFormHandler implements TaskFormHandler {
         TaskFormData form = taskForm.createTaskForm(task);
         if (form instanceof FormDataImpl data) {
             List<FormField> fields = new ArrayList<>(data.getFormFields());
-            fields.add(new FormContextField(() -> formContext.of(task)));
+            fields.add(extraField.apply(task));
             data.setFormFields(fields);
         }
         return form;
