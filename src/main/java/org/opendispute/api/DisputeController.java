@@ -6,6 +6,7 @@ import static org.opendispute.dispute.DisputeProcess.Vars.INFORMATION_ANSWER;
 import static org.opendispute.dispute.DisputeProcess.Vars.MESSAGE_AUTHOR;
 import static org.opendispute.dispute.DisputeProcess.Vars.MESSAGE_BODY;
 import static org.opendispute.dispute.DisputeProcess.Vars.PROPOSAL_AMOUNT;
+import static org.opendispute.dispute.DisputeProcess.Vars.PROPOSAL_CURRENCY;
 import static org.opendispute.dispute.DisputeProcess.Vars.PROPOSAL_TYPE;
 import static org.opendispute.dispute.DisputeProcess.Vars.RESHIP_CARRIER;
 import static org.opendispute.dispute.DisputeProcess.Vars.RESHIP_TRACKING_NUMBER;
@@ -85,19 +86,15 @@ class DisputeController {
         if (!caller.in(Groups.BUYERS) && !caller.in(Groups.ADMINS)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "Only buyers open disputes.");
         }
-        ResolutionType type = body.requestedResolution().type();
-        if (type == ResolutionType.SELLER_FAVOUR) {
-            throw ApiException.invalid("requestedResolution.type", "invalid-value", "A buyer cannot ask for the seller's favour.");
-        }
-        String amount = body.requestedResolution().amount();
-        if (type == ResolutionType.PARTIAL_REFUND && amount == null) {
-            throw ApiException.invalid("requestedResolution.amount", "required", "A partial refund needs an amount.");
-        }
+        DisputeRequests.Requested requested = body.requestedResolution();
+        MoneyDto amount = requested.type().hasChosenAmount() ? requested.amount() : null;
         List<DisputedLine> lines = body.lines() == null ? List.of()
                 : body.lines().stream().map(line -> new DisputedLine(line.sku(), line.quantity())).toList();
         DisputeResponse dispute = actions.open(new OpeningRequest(body.orderId(), caller.userId(), body.reason(),
-                body.description(), lines, type,
-                type == ResolutionType.PARTIAL_REFUND ? new BigDecimal(amount) : null, body.evidenceIds()));
+                body.description(), lines, requested.type(),
+                amount == null ? null : new BigDecimal(amount.amount()),
+                amount == null ? null : Decimals.currency(amount.currency(), "requestedResolution.amount.currency"),
+                body.evidenceIds()));
         return ResponseEntity.created(URI.create("/api/disputes/" + dispute.id())).body(dispute);
     }
 
@@ -150,15 +147,12 @@ class DisputeController {
                                    @Valid @RequestBody DisputeRequests.SellerResponse body) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(SELLER_ACTION, body.action().name());
-        if (body.action() == SellerAction.PROPOSE) {
-            if (body.proposal() == null) {
-                throw ApiException.invalid("proposal", "required", "A proposal needs its type (and amount for a partial refund).");
-            }
+        if (body.action() == SellerAction.PROPOSE && body.proposal() != null) {
             variables.put(PROPOSAL_TYPE, body.proposal().type().name());
-            variables.put(PROPOSAL_AMOUNT, body.proposal().amount());
-        }
-        if (body.action() == SellerAction.REFUSE && (body.reason() == null || body.reason().isBlank())) {
-            throw ApiException.invalid("reason", "required", "A refusal needs its reasons.");
+            if (body.proposal().amount() != null) {
+                variables.put(PROPOSAL_AMOUNT, body.proposal().amount().amount());
+                variables.put(PROPOSAL_CURRENCY, body.proposal().amount().currency());
+            }
         }
         variables.put(SELLER_REASON, body.reason());
         return actions.perform(id, Action.RESPOND, variables);

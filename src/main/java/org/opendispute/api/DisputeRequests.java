@@ -14,10 +14,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The bodies of the dispute endpoints. Amounts are decimal strings in the order's currency. */
+/**
+ * The bodies of the dispute endpoints: their shape only. What the shape allows is decided by the domain
+ * (the opening rules, the steps of the diagram), once for every route.
+ */
 final class DisputeRequests {
 
     private DisputeRequests() {
@@ -38,7 +40,7 @@ final class DisputeRequests {
     }
 
     record Requested(@NotNull @Schema(example = "PARTIAL_REFUND") ResolutionType type,
-                     @Pattern(regexp = Decimals.PATTERN) @Schema(example = "30.00", description = "Partial refunds only") String amount) {
+                     @Valid @Schema(description = "Partial refunds only, in the order's currency") MoneyDto amount) {
     }
 
     record SellerResponse(@NotNull @Schema(example = "PROPOSE") SellerAction action,
@@ -47,7 +49,7 @@ final class DisputeRequests {
     }
 
     record Proposal(@NotNull @Schema(example = "PARTIAL_REFUND") ResolutionType type,
-                    @Pattern(regexp = Decimals.PATTERN) @Schema(example = "20.00") String amount) {
+                    @Valid @Schema(description = "Partial refunds only, in the order's currency") MoneyDto amount) {
     }
 
     record Decision(@NotNull @Schema(example = "PLATFORM") Choice choice) {

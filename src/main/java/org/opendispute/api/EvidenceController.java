@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.opendispute.dispute.Dispute;
 import org.opendispute.dispute.DisputeHistory;
+import org.opendispute.dispute.HistoryEvent;
 import org.opendispute.evidence.Evidence;
 import org.opendispute.evidence.EvidenceStore;
 
@@ -63,7 +64,7 @@ class EvidenceController {
             throw actions.notAllowedNow(dispute, caller, Action.ADD_EVIDENCE);
         }
         Evidence saved = evidence.upload(caller.userId(), dispute.id(), file.getOriginalFilename(), file.getBytes());
-        history.record(dispute.id(), "EVIDENCE_ADDED", caller.userId(), saved.fileName());
+        history.record(dispute.id(), HistoryEvent.EVIDENCE_ADDED, caller.userId(), saved.fileName());
         return ResponseEntity.status(HttpStatus.CREATED).body(EvidenceResponse.of(saved, dispute.id()));
     }
 

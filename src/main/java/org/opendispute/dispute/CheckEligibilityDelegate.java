@@ -72,10 +72,10 @@ class CheckEligibilityDelegate implements JavaDelegate {
         String sellerId = order.orElseThrow().sellerId();
         disputes.insert(disputeId, execution.getProcessInstanceId(), request, sellerId, decision);
         evidence.attach(disputeId, request.evidenceIds());
-        history.record(disputeId, "OPENED", request.buyerId(), request.reason() + ", asks for "
+        history.record(disputeId, HistoryEvent.OPENED, request.buyerId(), request.reason() + ", asks for "
                 + request.requestedType() + (decision.requestedAmount() == null ? "" : " " + decision.requestedAmount()));
         if (decision.flagForMediators()) {
-            history.record(disputeId, "FLAGGED_FOR_MEDIATORS", DisputeHistory.SYSTEM,
+            history.record(disputeId, HistoryEvent.FLAGGED_FOR_MEDIATORS, DisputeHistory.SYSTEM,
                     "The buyer opened more disputes than the policy allows without review");
         }
         execution.setVariable(ELIGIBLE, Variables.booleanValue(true, true));

@@ -25,7 +25,7 @@ class CloseDisputeDelegate implements JavaDelegate {
         Outcome outcome = outcomeOf(dispute);
         disputes.close(dispute.id(), DisputeStatus.RESOLVED, outcome);
         deadlines.endAll(dispute.id());
-        history.record(dispute.id(), "RESOLVED", DisputeHistory.SYSTEM, outcome.name());
+        history.record(dispute.id(), HistoryEvent.RESOLVED, DisputeHistory.SYSTEM, outcome.name());
     }
 
     static Outcome outcomeOf(Dispute dispute) {

@@ -11,14 +11,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/**
- * Every deadline currently running for a dispute, by name. A stage deadline (negotiation, mediation)
- * runs for the whole stage; a task deadline for the one task a party is working on.
- */
+/** Every deadline currently running for a dispute, by its {@link Deadline#key() key}. */
 @Repository
 public class Deadlines {
-
-    public enum Kind { STAGE, TASK }
 
     private final JdbcClient jdbc;
 
@@ -27,32 +22,32 @@ public class Deadlines {
     }
 
     /** Starts the deadline, or starts it again from now if it runs already. */
-    public void start(String disputeId, String name, Kind kind, Instant dueAt) {
-        end(disputeId, name);
-        add(disputeId, name, kind, dueAt);
+    public void start(String disputeId, Deadline deadline, Instant dueAt) {
+        end(disputeId, deadline);
+        add(disputeId, deadline, dueAt);
     }
 
     /** Starts a deadline known not to run: a task's own, once the previous task's has ended. */
-    public void add(String disputeId, String name, Kind kind, Instant dueAt) {
+    public void add(String disputeId, Deadline deadline, Instant dueAt) {
         jdbc.sql("INSERT INTO disputes.dispute_deadline (dispute_id, name, kind, due_at) VALUES (?, ?, ?, ?)")
-                .params(disputeId, name, kind.name(), ts(dueAt))
+                .params(disputeId, deadline.key(), deadline.kind().name(), ts(dueAt))
                 .update();
     }
 
-    public Optional<Instant> find(String disputeId, String name) {
+    public Optional<Instant> find(String disputeId, Deadline deadline) {
         return jdbc.sql("SELECT due_at FROM disputes.dispute_deadline WHERE dispute_id = ? AND name = ?")
-                .params(disputeId, name)
+                .params(disputeId, deadline.key())
                 .query((rs, n) -> instant(rs, "due_at"))
                 .optional();
     }
 
-    public void end(String disputeId, String name) {
+    public void end(String disputeId, Deadline deadline) {
         jdbc.sql("DELETE FROM disputes.dispute_deadline WHERE dispute_id = ? AND name = ?")
-                .params(disputeId, name)
+                .params(disputeId, deadline.key())
                 .update();
     }
 
-    public void endAll(String disputeId, Kind kind) {
+    public void endAll(String disputeId, Deadline.Kind kind) {
         jdbc.sql("DELETE FROM disputes.dispute_deadline WHERE dispute_id = ? AND kind = ?")
                 .params(disputeId, kind.name())
                 .update();

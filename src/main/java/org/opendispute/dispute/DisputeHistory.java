@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,9 +16,6 @@ import org.springframework.stereotype.Repository;
 /** The append-only timeline of a dispute: what happened, by whom, when. Nothing here is ever updated. */
 @Repository
 public class DisputeHistory {
-
-    /** What the abuse rules recorded: for staff's eyes, never a party's. */
-    public static final Set<String> STAFF_ONLY = Set.of("FLAGGED_FOR_MEDIATORS");
 
     /** The actor of steps the platform takes on its own (deadlines, rules). */
     public static final String SYSTEM = "system";
@@ -29,11 +28,11 @@ public class DisputeHistory {
         this.clock = clock;
     }
 
-    public void record(String disputeId, String event, String actor, String detail) {
+    public void record(String disputeId, HistoryEvent event, String actor, String detail) {
         jdbc.sql("""
                 INSERT INTO disputes.dispute_history (dispute_id, event, actor, detail, occurred_at)
                 VALUES (?, ?, ?, ?, ?)""")
-                .params(disputeId, event, actor == null ? SYSTEM : actor, detail, ts(clock.instant()))
+                .params(disputeId, event.name(), actor == null ? SYSTEM : actor, detail, ts(clock.instant()))
                 .update();
     }
 
@@ -52,6 +51,9 @@ public class DisputeHistory {
         List<Entry> entries = of(disputeId);
         return staff ? entries : entries.stream().filter(entry -> !STAFF_ONLY.contains(entry.event())).toList();
     }
+
+    private static final Set<String> STAFF_ONLY = Stream.of(HistoryEvent.values())
+            .filter(HistoryEvent::staffOnly).map(HistoryEvent::name).collect(Collectors.toUnmodifiableSet());
 
     public record Entry(String event, String actor, String detail, Instant occurredAt) {
     }

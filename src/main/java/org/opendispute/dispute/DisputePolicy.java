@@ -37,18 +37,17 @@ public record DisputePolicy(
         List<String> offPlatformPhrases,
         @DefaultValue({"idiot", "stupid", "scammer", "moron", "shut up"}) List<String> abusiveWords) {
 
-    /** The running deadline a named stage or task works against (names as used in the BPMN listeners). */
-    public Duration deadline(String name) {
-        return switch (name) {
-            case "sellerResponse" -> sellerResponse;
-            case "negotiation" -> negotiation;
-            case "informationRequest" -> informationRequest;
-            case "mediation" -> mediation;
-            case "buyerDecision" -> buyerDecision;
-            case "returnShipment" -> returnShipment;
-            case "returnReceipt" -> returnReceipt;
-            case "reshipment" -> reshipment;
-            default -> throw new IllegalArgumentException("No deadline named " + name + " in disputes.policy");
+    /** How long a deadline of the policy runs. */
+    public Duration deadline(Deadline deadline) {
+        return switch (deadline) {
+            case SELLER_RESPONSE -> sellerResponse;
+            case NEGOTIATION -> negotiation;
+            case INFORMATION_REQUEST -> informationRequest;
+            case MEDIATION -> mediation;
+            case BUYER_DECISION -> buyerDecision;
+            case RETURN_SHIPMENT -> returnShipment;
+            case RETURN_RECEIPT -> returnReceipt;
+            case RESHIPMENT -> reshipment;
         };
     }
 }

@@ -49,6 +49,8 @@ public final class DisputeProcess {
         public static final String SELLER_ACTION = "sellerAction";
         public static final String PROPOSAL_TYPE = "proposalType";
         public static final String PROPOSAL_AMOUNT = "proposalAmount";
+        /** The proposal amount's currency, from our API; none (the forms) means the order's. */
+        public static final String PROPOSAL_CURRENCY = "proposalCurrency";
         public static final String SELLER_REASON = "sellerReason";
         public static final String BUYER_VERDICT = "buyerVerdict";
         public static final String MEDIATOR_ACTION = "mediatorAction";

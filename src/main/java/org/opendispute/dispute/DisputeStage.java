@@ -36,48 +36,51 @@ public class DisputeStage {
 
     /**
      * A party's task opened: its status, and its own deadline, which starts now. No deadline: {@code null}
-     * in the diagram, which the expression language passes as "".
+     * in the diagram. The expression language turns the diagram's status into the enum; the deadline is
+     * named by its key. Both are checked when the diagram is deployed ({@link DiagramNames}).
      */
-    public void taskOpened(DelegateTask task, String status, String deadlineName) {
+    public void taskOpened(DelegateTask task, DisputeStatus status, String deadlineKey) {
         String disputeId = opened(task, status);
-        if (deadlineName != null && !deadlineName.isEmpty()) {
-            Instant due = clock.instant().plus(policy.deadline(deadlineName));
-            deadlines.add(disputeId, deadlineName, Deadlines.Kind.TASK, due);
+        Deadline deadline = Deadline.named(deadlineKey);
+        if (deadline != null) {
+            Instant due = clock.instant().plus(policy.deadline(deadline));
+            deadlines.add(disputeId, deadline, due);
             task.setDueDate(Date.from(due));
         }
         label(task, disputeId);
     }
 
     /** A task that works against the running deadline of its stage (the mediator's, the mediation's). */
-    public void taskOpenedInStage(DelegateTask task, String status, String stage) {
+    public void taskOpenedInStage(DelegateTask task, DisputeStatus status, String stageKey) {
         String disputeId = opened(task, status);
-        deadlines.find(disputeId, stage).ifPresent(due -> task.setDueDate(Date.from(due)));
+        deadlines.find(disputeId, Deadline.named(stageKey)).ifPresent(due -> task.setDueDate(Date.from(due)));
         label(task, disputeId);
     }
 
     /** A stage (negotiation, mediation) began: its overall deadline runs until the stage ends. */
-    public void stageStarted(DelegateExecution execution, String stage) {
+    public void stageStarted(DelegateExecution execution, String stageKey) {
         String disputeId = execution.getProcessBusinessKey();
-        deadlines.start(disputeId, stage, Deadlines.Kind.STAGE, clock.instant().plus(policy.deadline(stage)));
-        history.record(disputeId, stage.toUpperCase() + "_STARTED", DisputeHistory.SYSTEM, null);
+        Deadline stage = Deadline.named(stageKey);
+        deadlines.start(disputeId, stage, clock.instant().plus(policy.deadline(stage)));
+        history.record(disputeId, HistoryEvent.started(stage), DisputeHistory.SYSTEM, null);
     }
 
-    public void stageEnded(DelegateExecution execution, String stage) {
-        deadlines.end(execution.getProcessBusinessKey(), stage);
+    public void stageEnded(DelegateExecution execution, String stageKey) {
+        deadlines.end(execution.getProcessBusinessKey(), Deadline.named(stageKey));
     }
 
     /** A status without a party's task (e.g. a refund on its way): no task deadline runs. */
-    public void statusChanged(DelegateExecution execution, String status) {
+    public void statusChanged(DelegateExecution execution, DisputeStatus status) {
         String disputeId = execution.getProcessBusinessKey();
-        disputes.updateStatus(disputeId, DisputeStatus.valueOf(status));
-        deadlines.endAll(disputeId, Deadlines.Kind.TASK);
+        disputes.updateStatus(disputeId, status);
+        deadlines.endAll(disputeId, Deadline.Kind.TASK);
     }
 
     /** The status the task stands for; the previous task's deadline no longer runs. */
-    private String opened(DelegateTask task, String status) {
+    private String opened(DelegateTask task, DisputeStatus status) {
         String disputeId = task.getExecution().getProcessBusinessKey();
-        disputes.updateStatus(disputeId, DisputeStatus.valueOf(status));
-        deadlines.endAll(disputeId, Deadlines.Kind.TASK);
+        disputes.updateStatus(disputeId, status);
+        deadlines.endAll(disputeId, Deadline.Kind.TASK);
         return disputeId;
     }
 

@@ -1,28 +1,23 @@
 package org.opendispute.dispute;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.opendispute.evidence.EvidenceStore;
-import org.opendispute.order.Money;
 import org.opendispute.order.Order;
-import org.opendispute.order.OrderLine;
 import org.springframework.stereotype.Service;
 
 /**
- * Decides whether a dispute may be opened, rule by rule as POLICY.md states them ("When a dispute can be
- * opened", "Reasons", "Abuse"), and derives the amounts from the disputed lines. The caller holds the
- * order's row lock, so two openings for one order are decided one after the other.
+ * Gathers from the store what the opening rules ({@link EligibilityRules}) need and applies them. The caller
+ * holds the order's row lock, so two openings for one order are decided one after the other.
  */
 @Service
 public class EligibilityService {
 
+    private final EligibilityRules rules;
     private final DisputePolicy policy;
-    private final DisputeCalendar calendar;
     private final DisputeStore disputes;
     private final Accounts accounts;
     private final EvidenceStore evidence;
@@ -30,122 +25,25 @@ public class EligibilityService {
 
     public EligibilityService(DisputePolicy policy, DisputeCalendar calendar, DisputeStore disputes,
                               Accounts accounts, EvidenceStore evidence, Clock clock) {
+        this.rules = new EligibilityRules(policy, calendar);
         this.policy = policy;
-        this.calendar = calendar;
         this.disputes = disputes;
         this.accounts = accounts;
         this.evidence = evidence;
         this.clock = clock;
     }
 
-    public Eligibility check(OpeningRequest request, Optional<Order> found) {
-        if (found.isEmpty()) {
-            return Eligibility.rejected(RejectionCode.ORDER_NOT_FOUND);
-        }
-        Order order = found.get();
+    public Eligibility check(OpeningRequest request, Optional<Order> order) {
         Instant now = clock.instant();
-        if (!order.buyerId().equals(request.buyerId())) {
-            return Eligibility.rejected(RejectionCode.NOT_YOUR_ORDER);
+        if (order.isEmpty()) {
+            return rules.check(request, order, null, now);
         }
-        if (accounts.isBuyerBlocked(request.buyerId())) {
-            return Eligibility.rejected(RejectionCode.BUYER_BLOCKED);
-        }
-        if (order.customsReturned()) {
-            return Eligibility.rejected(RejectionCode.CUSTOMS_IS_BUYER_RESPONSIBILITY);
-        }
-        List<DisputeStatus> earlier = disputes.statusesOfOrder(order.orderId());
-        if (earlier.stream().anyMatch(DisputeStatus::isActive)) {
-            return Eligibility.rejected(RejectionCode.DISPUTE_ALREADY_ACTIVE);
-        }
-        if (earlier.contains(DisputeStatus.RESOLVED)) {
-            return Eligibility.rejected(RejectionCode.ORDER_ALREADY_RESOLVED);
-        }
-        int reopenNumber = earlier.size();
-        if (reopenNumber > policy.maxReopens()) {
-            return Eligibility.rejected(RejectionCode.REOPEN_LIMIT_REACHED);
-        }
-        Optional<Instant> opens = calendar.windowOpens(order, request.reason());
-        if (opens.isEmpty() || now.isBefore(opens.get())) {
-            return Eligibility.rejected(RejectionCode.WINDOW_NOT_OPEN);
-        }
-        Optional<Instant> closes = calendar.windowCloses(order);
-        if (closes.isPresent() && !now.isBefore(closes.get())) {
-            return Eligibility.rejected(RejectionCode.WINDOW_CLOSED);
-        }
-        if (request.reason().evidenceRequired() && request.evidenceIds().isEmpty()) {
-            return Eligibility.rejected(RejectionCode.EVIDENCE_REQUIRED);
-        }
-        if (!evidence.allAttachableBy(request.buyerId(), request.evidenceIds())) {
-            return Eligibility.rejected(RejectionCode.EVIDENCE_NOT_FOUND);
-        }
-        Optional<List<DisputedLine>> lines = disputedLines(order, request.lines());
-        if (lines.isEmpty()) {
-            return Eligibility.rejected(RejectionCode.LINE_NOT_IN_ORDER);
-        }
-        Money disputedValue = valueOf(order, lines.get());
-        Money refundable = refundableFor(order, disputedValue);
-        Money requested;
-        if (request.requestedType().hasChosenAmount()) {
-            if (request.requestedAmount() == null || request.requestedAmount().signum() <= 0) {
-                return Eligibility.rejected(RejectionCode.AMOUNT_REQUIRED);
-            }
-            try {
-                requested = Money.exact(request.requestedAmount(), order.currency());
-            } catch (IllegalArgumentException tooManyDecimals) {
-                return Eligibility.rejected(RejectionCode.AMOUNT_INVALID);
-            }
-            if (requested.exceeds(refundable)) {
-                return Eligibility.rejected(RejectionCode.AMOUNT_EXCEEDS_PAID);
-            }
-        } else if (request.requestedType() == ResolutionType.RESHIPMENT) {
-            requested = null;
-        } else {
-            requested = refundable;
-        }
-        long recent = disputes.countOpenedByBuyerSince(request.buyerId(), now.minus(policy.abuseWindow())) + 1;
-        if (recent > policy.refuseAboveDisputes()) {
-            return Eligibility.rejected(RejectionCode.TOO_MANY_DISPUTES);
-        }
-        return new Eligibility(null, lines.get(), disputedValue, refundable, requested,
-                recent > policy.flagAboveDisputes(), reopenNumber);
-    }
-
-    /** The lines as disputed, or all of the order's lines when none are named; empty when one is not in the order. */
-    private static Optional<List<DisputedLine>> disputedLines(Order order, List<DisputedLine> requested) {
-        if (requested.isEmpty()) {
-            return Optional.of(order.lines().stream().map(l -> new DisputedLine(l.sku(), l.quantity())).toList());
-        }
-        List<DisputedLine> lines = new ArrayList<>();
-        for (DisputedLine line : requested) {
-            Optional<OrderLine> ordered = order.line(line.sku());
-            boolean duplicate = lines.stream().anyMatch(l -> l.sku().equals(line.sku()));
-            if (ordered.isEmpty() || duplicate || line.quantity() < 1 || line.quantity() > ordered.get().quantity()) {
-                return Optional.empty();
-            }
-            lines.add(line);
-        }
-        return Optional.of(List.copyOf(lines));
-    }
-
-    /** What the disputed items cost: quantity times unit price, summed. */
-    public static Money valueOf(Order order, List<DisputedLine> lines) {
-        return lines.stream()
-                .map(line -> Money.exact(order.line(line.sku()).orElseThrow().unitPrice(), order.currency())
-                        .times(line.quantity()))
-                .reduce(Money.zero(order.currency()), Money::plus);
-    }
-
-    /**
-     * What was paid for the disputed items: their value plus their share of the shipping cost (shipping
-     * times disputed value over the order's value, rounded half-up). The whole order: everything paid.
-     */
-    public static Money refundableFor(Order order, Money disputedValue) {
-        Money total = order.linesTotal();
-        if (!total.isPositive()) {
-            return disputedValue.plus(order.shipping());
-        }
-        BigDecimal share = order.shipping().amount().multiply(disputedValue.amount())
-                .divide(total.amount(), 10, java.math.RoundingMode.HALF_UP);
-        return disputedValue.plus(Money.rounded(share, order.currency()));
+        List<DisputeStatus> disputesOfOrder = disputes.statusesOfOrder(order.get().orderId());
+        EligibilityRules.BuyerRecord record = new EligibilityRules.BuyerRecord(
+                accounts.isBuyerBlocked(request.buyerId()),
+                disputesOfOrder,
+                evidence.allAttachableBy(request.buyerId(), request.evidenceIds()),
+                disputes.countOpenedByBuyerSince(request.buyerId(), now.minus(policy.abuseWindow())));
+        return rules.check(request, order, record, now);
     }
 }

@@ -75,8 +75,7 @@ public class OpeningVariables {
                 ? Optional.of(handedOver).filter(OpeningVariables::complete)
                 : fromVariables(scope, buyerOfRecord);
         return request
-                .map(opening -> buyerOfRecord == null ? opening : opening.byBuyer(buyerOfRecord))
-                .filter(opening -> opening.requestedType() != ResolutionType.SELLER_FAVOUR);
+                .map(opening -> buyerOfRecord == null ? opening : opening.byBuyer(buyerOfRecord));
     }
 
     private static boolean complete(OpeningRequest request) {

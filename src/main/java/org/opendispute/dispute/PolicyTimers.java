@@ -1,13 +1,20 @@
 package org.opendispute.dispute;
 
+import java.util.AbstractMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
 import org.springframework.stereotype.Component;
 
 /**
- * The policy's deadlines as the engine's timers read them: {@code ${policy.sellerResponse}} in the BPMN.
- * Timer expressions must evaluate to an ISO-8601 string, hence the getters.
+ * The policy's deadlines as the engine's timers read them: {@code ${policy.sellerResponse}} in the BPMN, an
+ * ISO-8601 duration by the deadline's key. A map, so that a new {@link Deadline} needs no getter here; the
+ * diagram's keys are checked when it is deployed ({@link DiagramNames}).
  */
 @Component("policy")
-public class PolicyTimers {
+public class PolicyTimers extends AbstractMap<String, String> {
 
     private final DisputePolicy policy;
 
@@ -15,35 +22,22 @@ public class PolicyTimers {
         this.policy = policy;
     }
 
-    public String getSellerResponse() {
-        return policy.sellerResponse().toString();
+    @Override
+    public String get(Object key) {
+        return key instanceof String name
+                ? Deadline.byKey(name).map(deadline -> policy.deadline(deadline).toString()).orElse(null)
+                : null;
     }
 
-    public String getNegotiation() {
-        return policy.negotiation().toString();
+    @Override
+    public boolean containsKey(Object key) {
+        return get(key) != null;
     }
 
-    public String getInformationRequest() {
-        return policy.informationRequest().toString();
-    }
-
-    public String getMediation() {
-        return policy.mediation().toString();
-    }
-
-    public String getBuyerDecision() {
-        return policy.buyerDecision().toString();
-    }
-
-    public String getReturnShipment() {
-        return policy.returnShipment().toString();
-    }
-
-    public String getReturnReceipt() {
-        return policy.returnReceipt().toString();
-    }
-
-    public String getReshipment() {
-        return policy.reshipment().toString();
+    @Override
+    public Set<Map.Entry<String, String>> entrySet() {
+        return Stream.of(Deadline.values())
+                .map(deadline -> Map.entry(deadline.key(), policy.deadline(deadline).toString()))
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

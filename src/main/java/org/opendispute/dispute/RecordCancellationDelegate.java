@@ -26,6 +26,6 @@ class RecordCancellationDelegate implements JavaDelegate {
         Dispute dispute = disputes.get(execution.getProcessBusinessKey());
         disputes.close(dispute.id(), DisputeStatus.CANCELLED, Outcome.CANCELLED_BY_BUYER);
         deadlines.endAll(dispute.id());
-        history.record(dispute.id(), "CANCELLED", actors.current(), null);
+        history.record(dispute.id(), HistoryEvent.CANCELLED, actors.current(), null);
     }
 }

@@ -30,7 +30,7 @@ public class Resolutions {
         scope.setVariable(RESOLUTION_TYPE, Variables.stringValue(type.name(), true));
         scope.setVariable(RESOLUTION_AMOUNT,
                 Variables.stringValue(amount == null ? null : amount.amount().toPlainString(), true));
-        history.record(disputeId, "RESOLUTION_AGREED", actor,
+        history.record(disputeId, HistoryEvent.RESOLUTION_AGREED, actor,
                 how + ": " + type + (amount == null ? "" : " " + amount));
     }
 

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opendispute.dispute.DisputeHistory;
+import org.opendispute.dispute.HistoryEvent;
 import org.opendispute.dispute.DisputeProcess;
 import org.opendispute.dispute.DisputeStage;
 import org.opendispute.dispute.DisputeStore;
@@ -32,6 +33,6 @@ class FlagMediationOverdueDelegate implements JavaDelegate {
                 .taskDefinitionKey(DisputeProcess.Elements.MEDIATE)
                 .list()
                 .forEach(task -> taskService.setPriority(task.getId(), DisputeStage.OVERDUE_PRIORITY));
-        history.record(disputeId, "MEDIATION_OVERDUE", DisputeHistory.SYSTEM, null);
+        history.record(disputeId, HistoryEvent.MEDIATION_OVERDUE, DisputeHistory.SYSTEM, null);
     }
 }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opendispute.dispute.Dispute;
 import org.opendispute.dispute.DisputeHistory;
+import org.opendispute.dispute.HistoryEvent;
 import org.opendispute.dispute.DisputeStatus;
 import org.opendispute.dispute.DisputeStore;
 import org.opendispute.evidence.EvidenceStore;
@@ -43,6 +44,6 @@ class PrepareMediationDelegate implements JavaDelegate {
         execution.setVariable(CARRIER_CONFIRMED_DELIVERY, delivered);
         execution.setVariable(BUYER_HAS_EVIDENCE, buyerEvidence);
         execution.setVariable(DISPUTED_VALUE, dispute.disputedValue().amount().doubleValue());
-        history.record(dispute.id(), "ESCALATED", DisputeHistory.SYSTEM, "Mediation by the platform");
+        history.record(dispute.id(), HistoryEvent.ESCALATED, DisputeHistory.SYSTEM, "Mediation by the platform");
     }
 }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.opendispute.dispute.Actors;
 import org.opendispute.dispute.DisputeHistory;
+import org.opendispute.dispute.HistoryEvent;
 import org.opendispute.dispute.Submission;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,7 @@ class RecordInformation implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        history.record(task.getExecution().getProcessBusinessKey(), "INFORMATION_PROVIDED", actors.of(task),
+        history.record(task.getExecution().getProcessBusinessKey(), HistoryEvent.INFORMATION_PROVIDED, actors.of(task),
                 Submission.of(task).text(INFORMATION_ANSWER));
     }
 }

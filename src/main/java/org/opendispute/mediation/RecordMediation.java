@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.opendispute.dispute.Actors;
 import org.opendispute.dispute.Dispute;
 import org.opendispute.dispute.DisputeHistory;
+import org.opendispute.dispute.HistoryEvent;
 import org.opendispute.dispute.DisputeStore;
 import org.opendispute.dispute.InvalidSubmissionException;
 import org.opendispute.dispute.ResolutionType;
@@ -54,7 +55,7 @@ class RecordMediation implements TaskListener {
                 throw new InvalidSubmissionException("invalid-choice", INFORMATION_FROM, "Ask the buyer or the seller.");
             }
             disputes.recordInformationRequest(dispute.id(), from.name());
-            history.record(dispute.id(), "INFORMATION_REQUESTED", mediator,
+            history.record(dispute.id(), HistoryEvent.INFORMATION_REQUESTED, mediator,
                     from + ": " + submission.text(INFORMATION_QUESTION));
             return;
         }
@@ -76,7 +77,7 @@ class RecordMediation implements TaskListener {
         }
         proposals.propose(dispute.id(), Party.PLATFORM, mediator, type, amount, dispute.refundableAmount().currency(),
                 justification);
-        history.record(dispute.id(), overridden ? "PLATFORM_PROPOSAL_OVERRIDDEN" : "PLATFORM_PROPOSAL_ISSUED", mediator,
+        history.record(dispute.id(), overridden ? HistoryEvent.PLATFORM_PROPOSAL_OVERRIDDEN : HistoryEvent.PLATFORM_PROPOSAL_ISSUED, mediator,
                 type + (amount == null ? "" : " " + amount) + (justification == null ? "" : ": " + justification));
     }
 }

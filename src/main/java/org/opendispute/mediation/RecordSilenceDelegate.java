@@ -3,6 +3,7 @@ package org.opendispute.mediation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opendispute.dispute.DisputeHistory;
+import org.opendispute.dispute.HistoryEvent;
 import org.opendispute.dispute.DisputeStore;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +22,7 @@ class RecordSilenceDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String disputeId = execution.getProcessBusinessKey();
-        history.record(disputeId, "INFORMATION_NOT_PROVIDED", DisputeHistory.SYSTEM,
+        history.record(disputeId, HistoryEvent.INFORMATION_NOT_PROVIDED, DisputeHistory.SYSTEM,
                 disputes.get(disputeId).informationFrom() + " did not answer in time; this counts against them.");
     }
 }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opendispute.dispute.Dispute;
 import org.opendispute.dispute.DisputeHistory;
+import org.opendispute.dispute.HistoryEvent;
 import org.opendispute.dispute.DisputeStore;
 import org.springframework.stereotype.Component;
 
@@ -39,9 +40,9 @@ class ModerateMessageDelegate implements JavaDelegate {
                 : author.equals(dispute.buyerId()) ? Party.BUYER : Party.PLATFORM;
         MessageModerator.Verdict verdict = moderator.moderate(body);
         messages.add(dispute.id(), author, role, body, verdict);
-        history.record(dispute.id(), "MESSAGE_POSTED", author, verdict.flagged() ? "flagged for the mediators" : null);
+        history.record(dispute.id(), HistoryEvent.MESSAGE_POSTED, author, verdict.flagged() ? "flagged for the mediators" : null);
         if (verdict.offPlatform()) {
-            history.record(dispute.id(), "BUYER_WARNED", DisputeHistory.SYSTEM,
+            history.record(dispute.id(), HistoryEvent.BUYER_WARNED, DisputeHistory.SYSTEM,
                     "Refunds happen only through the dispute: never settle outside the platform.");
         }
     }

@@ -17,6 +17,17 @@ public final class ProposalTerms {
     }
 
     public static Money amountFor(Dispute dispute, ResolutionType type, BigDecimal asked, String field) {
+        return amountFor(dispute, type, asked, null, field);
+    }
+
+    /** As above, with the currency the amount was asked in: none means the order's, another is refused. */
+    public static Money amountFor(Dispute dispute, ResolutionType type, BigDecimal asked, String currency,
+                                  String field) {
+        if (type.hasChosenAmount() && currency != null
+                && !currency.equals(dispute.refundableAmount().currency().getCurrencyCode())) {
+            throw new InvalidSubmissionException("currency-mismatch", field,
+                    "The amount must be in the order's currency, " + dispute.refundableAmount().currency() + ".");
+        }
         return switch (type) {
             case PARTIAL_REFUND -> partial(dispute, asked, field);
             case FULL_REFUND, RETURN_AND_REFUND -> dispute.refundableAmount();

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.opendispute.dispute.Actors;
 import org.opendispute.dispute.DisputeHistory;
+import org.opendispute.dispute.HistoryEvent;
 import org.opendispute.dispute.InvalidSubmissionException;
 import org.opendispute.dispute.Resolutions;
 import org.opendispute.dispute.Submission;
@@ -43,7 +44,7 @@ class RecordProposalReview implements TaskListener {
                     "The buyer accepted the seller's proposal");
         } else {
             open.ifPresent(proposal -> proposals.decide(proposal.id(), Proposal.State.REJECTED));
-            history.record(disputeId, "BUYER_REJECTED", actor, "Asks the seller for another answer");
+            history.record(disputeId, HistoryEvent.BUYER_REJECTED, actor, "Asks the seller for another answer");
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.opendispute.negotiation;
 
 import static org.opendispute.dispute.DisputeProcess.Vars.PROPOSAL_AMOUNT;
+import static org.opendispute.dispute.DisputeProcess.Vars.PROPOSAL_CURRENCY;
 import static org.opendispute.dispute.DisputeProcess.Vars.PROPOSAL_TYPE;
 import static org.opendispute.dispute.DisputeProcess.Vars.SELLER_ACTION;
 import static org.opendispute.dispute.DisputeProcess.Vars.SELLER_REASON;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.opendispute.dispute.Actors;
 import org.opendispute.dispute.Dispute;
 import org.opendispute.dispute.DisputeHistory;
+import org.opendispute.dispute.HistoryEvent;
 import org.opendispute.dispute.DisputeStore;
 import org.opendispute.dispute.InvalidSubmissionException;
 import org.opendispute.dispute.ResolutionType;
@@ -53,10 +55,11 @@ class RecordSellerResponse implements TaskListener {
                             "To propose nothing, refuse the request with reasons.");
                 }
                 Money amount = ProposalTerms.amountFor(dispute, type,
-                        type.hasChosenAmount() ? submission.amount(PROPOSAL_AMOUNT) : null, PROPOSAL_AMOUNT);
+                        type.hasChosenAmount() ? submission.amount(PROPOSAL_AMOUNT) : null,
+                        submission.optionalText(PROPOSAL_CURRENCY), PROPOSAL_AMOUNT);
                 Proposal proposal = proposals.propose(dispute.id(), Party.SELLER, actor, type, amount,
                         dispute.refundableAmount().currency(), submission.optionalText(SELLER_REASON));
-                history.record(dispute.id(), "SELLER_PROPOSED", actor,
+                history.record(dispute.id(), HistoryEvent.SELLER_PROPOSED, actor,
                         type + (amount == null ? "" : " " + amount) + " (" + proposal.id() + ")");
             }
             case REFUSE -> {
@@ -64,7 +67,7 @@ class RecordSellerResponse implements TaskListener {
                 String reason = submission.text(SELLER_REASON);
                 proposals.propose(dispute.id(), Party.SELLER, actor, ResolutionType.SELLER_FAVOUR, null,
                         dispute.refundableAmount().currency(), reason);
-                history.record(dispute.id(), "SELLER_REFUSED", actor, reason);
+                history.record(dispute.id(), HistoryEvent.SELLER_REFUSED, actor, reason);
             }
         }
     }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opendispute.dispute.Dispute;
 import org.opendispute.dispute.DisputeCalendar;
 import org.opendispute.dispute.DisputeHistory;
+import org.opendispute.dispute.HistoryEvent;
 import org.opendispute.dispute.DisputeStore;
 import org.opendispute.order.OrderStore;
 import org.opendispute.order.Payment;
@@ -53,7 +54,7 @@ class IssueRefundDelegate implements JavaDelegate {
         String reference = payments.refund(refund.idempotencyKey(), refund.amount(), refund.paymentMethod(),
                 refund.paymentReference());
         refunds.markIssued(refund.id(), reference);
-        history.record(dispute.id(), "REFUND_ISSUED", DisputeHistory.SYSTEM,
+        history.record(dispute.id(), HistoryEvent.REFUND_ISSUED, DisputeHistory.SYSTEM,
                 refund.amount() + " to " + refund.paymentMethod() + ", expected by " + refund.expectedArrivalDate());
     }
 }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.opendispute.dispute.Actors;
 import org.opendispute.dispute.DisputeHistory;
+import org.opendispute.dispute.HistoryEvent;
 import org.opendispute.dispute.DisputeStore;
 import org.opendispute.dispute.Submission;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,6 @@ class RecordReshipment implements TaskListener {
         String carrier = submission.text(RESHIP_CARRIER);
         String trackingNumber = submission.text(RESHIP_TRACKING_NUMBER);
         disputes.recordReshipment(disputeId, carrier, trackingNumber);
-        history.record(disputeId, "RESHIPPED", actors.of(task), carrier + " " + trackingNumber);
+        history.record(disputeId, HistoryEvent.RESHIPPED, actors.of(task), carrier + " " + trackingNumber);
     }
 }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.opendispute.dispute.Actors;
 import org.opendispute.dispute.DisputeHistory;
+import org.opendispute.dispute.HistoryEvent;
 import org.opendispute.dispute.DisputeStore;
 import org.opendispute.dispute.Submission;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,6 @@ class RecordReturnReceipt implements TaskListener {
         String disputeId = task.getExecution().getProcessBusinessKey();
         ReturnCondition condition = Submission.of(task).choice(RETURN_CONDITION, ReturnCondition.class);
         disputes.recordReturnCondition(disputeId, condition.name());
-        history.record(disputeId, "RETURN_RECEIVED", actors.of(task), condition.name());
+        history.record(disputeId, HistoryEvent.RETURN_RECEIVED, actors.of(task), condition.name());
     }
 }

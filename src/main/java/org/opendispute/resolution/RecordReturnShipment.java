@@ -6,8 +6,10 @@ import static org.opendispute.dispute.DisputeProcess.Vars.RETURN_TRACKING_NUMBER
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.opendispute.dispute.Actors;
+import org.opendispute.dispute.Deadline;
 import org.opendispute.dispute.Deadlines;
 import org.opendispute.dispute.DisputeHistory;
+import org.opendispute.dispute.HistoryEvent;
 import org.opendispute.dispute.DisputeStore;
 import org.opendispute.dispute.Submission;
 import org.springframework.stereotype.Component;
@@ -35,7 +37,7 @@ class RecordReturnShipment implements TaskListener {
         String carrier = submission.text(RETURN_CARRIER);
         String trackingNumber = submission.text(RETURN_TRACKING_NUMBER);
         disputes.recordReturnShipment(disputeId, carrier, trackingNumber);
-        deadlines.endAll(disputeId, Deadlines.Kind.TASK);
-        history.record(disputeId, "RETURN_SHIPPED", actors.of(task), carrier + " " + trackingNumber);
+        deadlines.endAll(disputeId, Deadline.Kind.TASK);
+        history.record(disputeId, HistoryEvent.RETURN_SHIPPED, actors.of(task), carrier + " " + trackingNumber);
     }
 }

@@ -2,6 +2,7 @@ package org.opendispute.resolution;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.opendispute.dispute.DisputeHistory;
+import org.opendispute.dispute.HistoryEvent;
 import org.opendispute.dispute.DisputeProcess;
 import org.opendispute.dispute.DisputeStore;
 import org.opendispute.order.TrackingEvent;
@@ -32,7 +33,7 @@ public class ReturnTracking {
                             .processInstanceBusinessKey(disputeId)
                             .correlateAllWithResult();
                     if (!result.isEmpty()) {
-                        history.record(disputeId, "RETURN_DELIVERED", event.carrier(), event.trackingNumber());
+                        history.record(disputeId, HistoryEvent.RETURN_DELIVERED, event.carrier(), event.trackingNumber());
                     }
                     return !result.isEmpty();
                 })

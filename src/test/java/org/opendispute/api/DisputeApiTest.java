@@ -104,7 +104,7 @@ class DisputeApiTest {
         Map<String, Object> requested = new LinkedHashMap<>();
         requested.put("type", type);
         if (amount != null) {
-            requested.put("amount", amount);
+            requested.put("amount", Map.of("amount", amount, "currency", "EUR"));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("orderId", orderId);
@@ -113,6 +113,10 @@ class DisputeApiTest {
         body.put("requestedResolution", requested);
         body.put("evidenceIds", evidence);
         return body;
+    }
+
+    static Map<String, String> eur(String amount) {
+        return Map.of("amount", amount, "currency", "EUR");
     }
 
     Response open(String orderId) {
@@ -150,7 +154,7 @@ class DisputeApiTest {
         assertThat(asSeller.json().at("/allowedActions/0/deadline").asText()).isNotEmpty();
 
         Response proposed = api.post(SELLER, "/api/disputes/" + id + "/seller-response",
-                Map.of("action", "PROPOSE", "proposal", Map.of("type", "PARTIAL_REFUND", "amount", "8.00")));
+                Map.of("action", "PROPOSE", "proposal", Map.of("type", "PARTIAL_REFUND", "amount", eur("8.00"))));
         assertThat(proposed.status()).as(proposed.toString()).isEqualTo(200);
         Response asBuyer = api.get(buyer, "/api/disputes/" + id);
         assertThat(asBuyer.text("status")).isEqualTo("NEGOTIATING");
@@ -324,11 +328,42 @@ class DisputeApiTest {
     void anAmountAbovePaidIsRefusedWithTheField() {
         String id = open(registerOrder()).text("id");
         Response tooMuch = api.post(SELLER, "/api/disputes/" + id + "/seller-response",
-                Map.of("action", "PROPOSE", "proposal", Map.of("type", "PARTIAL_REFUND", "amount", "500.00")));
+                Map.of("action", "PROPOSE", "proposal", Map.of("type", "PARTIAL_REFUND", "amount", eur("500.00"))));
         assertThat(tooMuch.status()).isEqualTo(422);
         assertThat(tooMuch.text("code")).isEqualTo("amount-exceeds-paid");
         assertThat(tooMuch.json().at("/errors/0/field").asText()).isEqualTo("proposalAmount");
         assertThat(api.get(SELLER, "/api/disputes/" + id).json().get("proposals")).isEmpty();
+    }
+
+    @Test
+    void moneyReadFromAnAnswerIsAcceptedBackAndAnotherCurrencyIsRefused() {
+        String orderId = registerOrder();
+        long before = api.get(buyer, "/api/disputes").json().get("total").asLong();
+        Map<String, Object> inDollars = openBody(orderId, "NOT_RECEIVED", "PARTIAL_REFUND", "5.00", List.of());
+        inDollars.put("requestedResolution", Map.of("type", "PARTIAL_REFUND", "amount",
+                Map.of("amount", "5.00", "currency", "USD")));
+        Response refused = api.post(buyer, "/api/disputes", inDollars);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.text("code")).isEqualTo("currency-mismatch");
+        assertThat(api.get(buyer, "/api/disputes").json().get("total").asLong()).as("nothing was opened")
+                .isEqualTo(before);
+
+        Response opened = api.post(buyer, "/api/disputes", openBody(orderId, "NOT_RECEIVED", "PARTIAL_REFUND", "6.00", List.of()));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String id = opened.text("id");
+        Response wrongCurrency = api.post(SELLER, "/api/disputes/" + id + "/seller-response", Map.of("action", "PROPOSE",
+                "proposal", Map.of("type", "PARTIAL_REFUND", "amount", Map.of("amount", "3.00", "currency", "GBP"))));
+        assertThat(wrongCurrency.status()).as(wrongCurrency.toString()).isEqualTo(422);
+        assertThat(wrongCurrency.text("code")).isEqualTo("currency-mismatch");
+        assertThat(wrongCurrency.json().at("/errors/0/field").asText()).isEqualTo("proposalAmount");
+
+        // What the answer says the buyer asked for, sent back as the seller's proposal
+        Object asked = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(
+                opened.json().at("/requestedResolution/amount"), Map.class);
+        Response proposed = api.post(SELLER, "/api/disputes/" + id + "/seller-response",
+                Map.of("action", "PROPOSE", "proposal", Map.of("type", "PARTIAL_REFUND", "amount", asked)));
+        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(200);
+        assertThat(proposed.json().at("/proposals/0/amount")).isEqualTo(opened.json().at("/requestedResolution/amount"));
     }
 
     @Test

@@ -165,12 +165,12 @@ final class MixScenario {
             } else if (path < 14) {
                 String id = open(buyer, i, "NOT_RECEIVED", Map.of("type", "FULL_REFUND"), List.of());
                 Http.Answer proposed = http.post("action", seller, "/api/disputes/" + id + "/seller-response",
-                        Map.of("action", "PROPOSE", "proposal", Map.of("type", "PARTIAL_REFUND", "amount", "30.00")));
+                        Map.of("action", "PROPOSE", "proposal", Map.of("type", "PARTIAL_REFUND", "amount", Map.of("amount", "30.00", "currency", "EUR"))));
                 expect(200, proposed);
                 String proposal = proposed.text("/proposals/0/id");
                 expect(200, http.post("action", buyer, "/api/disputes/" + id + "/proposals/" + proposal + "/accept", null));
             } else if (path < 17) {
-                open(buyer, i, "NOT_RECEIVED", Map.of("type", "PARTIAL_REFUND", "amount", "25.00"), List.of());
+                open(buyer, i, "NOT_RECEIVED", Map.of("type", "PARTIAL_REFUND", "amount", Map.of("amount", "25.00", "currency", "EUR")), List.of());
             } else {
                 Http.Answer photo = http.upload("action", buyer, "/api/evidence", "photo.png", PNG);
                 expect(201, photo);

@@ -281,7 +281,7 @@ class EngineRoutesMatrixTest {
         runtimeService.setVariable(target.processInstanceId(), "buyerId", seller);
 
         assertThat(api.post(seller, "/api/disputes/" + disputeId + "/seller-response", Map.of("action", "PROPOSE",
-                "proposal", Map.of("type", "PARTIAL_REFUND", "amount", "10.00"))).status()).isEqualTo(200);
+                "proposal", Map.of("type", "PARTIAL_REFUND", "amount", Map.of("amount", "10.00", "currency", "EUR")))).status()).isEqualTo(200);
 
         Task review = taskService.createTaskQuery().processInstanceId(target.processInstanceId()).singleResult();
         assertThat(review.getTaskDefinitionKey()).isEqualTo(REVIEW_PROPOSAL);

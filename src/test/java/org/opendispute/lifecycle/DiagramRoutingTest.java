@@ -1,0 +1,359 @@
+package org.opendispute.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.withSettings;
+import static org.opendispute.dispute.DisputeProcess.Elements.CHOOSE_PROPOSAL;
+import static org.opendispute.dispute.DisputeProcess.Elements.CONFIRM_RETURN_RECEIPT;
+import static org.opendispute.dispute.DisputeProcess.Elements.DISPUTE_CANCELLED;
+import static org.opendispute.dispute.DisputeProcess.Elements.DISPUTE_REJECTED;
+import static org.opendispute.dispute.DisputeProcess.Elements.DISPUTE_RESOLVED;
+import static org.opendispute.dispute.DisputeProcess.Elements.ISSUE_REFUND;
+import static org.opendispute.dispute.DisputeProcess.Elements.MEDIATE;
+import static org.opendispute.dispute.DisputeProcess.Elements.PROVIDE_INFORMATION;
+import static org.opendispute.dispute.DisputeProcess.Elements.RESHIP;
+import static org.opendispute.dispute.DisputeProcess.Elements.RESPOND_AS_SELLER;
+import static org.opendispute.dispute.DisputeProcess.Elements.RETURN_DELIVERED;
+import static org.opendispute.dispute.DisputeProcess.Elements.REVIEW_PROPOSAL;
+import static org.opendispute.dispute.DisputeProcess.Elements.SHIP_RETURN;
+import static org.opendispute.dispute.DisputeProcess.Vars.BUYER_HAS_EVIDENCE;
+import static org.opendispute.dispute.DisputeProcess.Vars.BUYER_VERDICT;
+import static org.opendispute.dispute.DisputeProcess.Vars.CARRIER_CONFIRMED_DELIVERY;
+import static org.opendispute.dispute.DisputeProcess.Vars.DISPUTED_VALUE;
+import static org.opendispute.dispute.DisputeProcess.Vars.ELIGIBLE;
+import static org.opendispute.dispute.DisputeProcess.Vars.MEDIATOR_ACTION;
+import static org.opendispute.dispute.DisputeProcess.Vars.REASON;
+import static org.opendispute.dispute.DisputeProcess.Vars.RESOLUTION_TYPE;
+import static org.opendispute.dispute.DisputeProcess.Vars.RETURN_CONDITION;
+import static org.opendispute.dispute.DisputeProcess.Vars.SELLER_ACTION;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.opendispute.dispute.Deadline;
+import org.opendispute.dispute.DisputeParties;
+import org.opendispute.dispute.DisputeProcess;
+import org.opendispute.dispute.DisputeProcess.Messages;
+import org.opendispute.dispute.DisputeStage;
+import org.opendispute.dispute.ResolutionType;
+import org.opendispute.mediation.MediatorAction;
+import org.opendispute.negotiation.BuyerVerdict;
+import org.opendispute.negotiation.SellerAction;
+import org.opendispute.resolution.ReturnCondition;
+
+/**
+ * The diagram's routing alone, in milliseconds: every step of the product is a mock, the engine runs in
+ * memory, timers fire by moving the engine's clock. What each step does to the store is
+ * {@link DisputeLifecycleTest}'s (on PostgreSQL); here: where a dispute goes next, and which steps ran.
+ */
+class DiagramRoutingTest {
+
+    static final Duration A_MOMENT = Duration.ofMinutes(1);
+    static final Pattern BEAN = Pattern.compile("\\$\\{(\\w+)}");
+
+    /** The policy's default deadlines, distinct enough that no two timers are due at once. */
+    static final Map<String, String> POLICY = Map.of(
+            Deadline.SELLER_RESPONSE.key(), "P5D", Deadline.NEGOTIATION.key(), "P15D",
+            Deadline.INFORMATION_REQUEST.key(), "P3D", Deadline.MEDIATION.key(), "P7D",
+            Deadline.BUYER_DECISION.key(), "P5D", Deadline.RETURN_SHIPMENT.key(), "P10D",
+            Deadline.RETURN_RECEIPT.key(), "P5D", Deadline.RESHIPMENT.key(), "P5D");
+
+    static ProcessEngine engine;
+    static Set<String> steps;
+
+    Map<String, Object> mocks;
+
+    @BeforeAll
+    static void deploy() {
+        engine = InMemoryEngineHolder.engine();
+        steps = new LinkedHashSet<>();
+        Matcher bean = BEAN.matcher(org.opendispute.support.InMemoryEngine.diagramText());
+        while (bean.find()) {
+            steps.add(bean.group(1));
+        }
+        BpmnAwareTests.init(engine);
+    }
+
+    @AfterAll
+    static void stop() {
+        InMemoryEngineHolder.close();
+    }
+
+    @BeforeEach
+    void registerSteps() {
+        ClockUtil.setCurrentTime(new Date());
+        mocks = steps.stream().filter(name -> !Set.of("eligible").contains(name))
+                .collect(Collectors.toMap(name -> name, name -> (Object) mock(JavaDelegate.class,
+                        withSettings().name(name).extraInterfaces(TaskListener.class, ExecutionListener.class))));
+        mocks.forEach(Mocks::register);
+        DisputeParties parties = mock(DisputeParties.class);
+        when(parties.buyer(any())).thenReturn("buyer");
+        when(parties.seller(any())).thenReturn("seller");
+        when(parties.askedForInformation(any())).thenReturn("seller");
+        Mocks.register("disputeParties", parties);
+        Mocks.register("disputeStage", mock(DisputeStage.class));
+        Mocks.register("policy", POLICY);
+        eligibility(true);
+        // The facts the decision table reads: a parcel not delivered, for which it suggests a full refund
+        sets("prepareMediationDelegate", Map.of(REASON, "NOT_RECEIVED", CARRIER_CONFIRMED_DELIVERY, false,
+                BUYER_HAS_EVIDENCE, false, DISPUTED_VALUE, 20.0));
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    @Test
+    void anIneligibleDisputeEndsRejectedAndNothingElseRuns() {
+        eligibility(false);
+        ProcessInstance dispute = open();
+        assertThat(dispute).isEnded().hasPassed(DISPUTE_REJECTED);
+        verify(step("closeDisputeDelegate"), never()).execute(any());
+    }
+
+    @Test
+    void aSellerWhoAcceptsARefundLeadsToTheRefundInItsOwnTransaction() throws Exception {
+        ProcessInstance dispute = open();
+        complete(dispute, RESPOND_AS_SELLER, Map.of(SELLER_ACTION, SellerAction.ACCEPT.name(),
+                RESOLUTION_TYPE, ResolutionType.FULL_REFUND.name()));
+
+        assertThat(dispute).isWaitingAt(ISSUE_REFUND);
+        verify(step("issueRefundDelegate"), never()).execute(any());
+        runDueJobs();
+        assertThat(dispute).isEnded().hasPassed(DISPUTE_RESOLVED);
+        verify(step("issueRefundDelegate"), times(1)).execute(any());
+        verify(step("closeDisputeDelegate"), times(1)).execute(any());
+    }
+
+    @Test
+    void aSilentSellerGetsTheBuyersRequestAppliedAReshipmentIsWaitedFor() throws Exception {
+        sets("applyBuyerRequestDelegate", Map.of(RESOLUTION_TYPE, ResolutionType.RESHIPMENT.name()));
+        ProcessInstance dispute = open();
+        passTime(Duration.ofDays(5));
+
+        assertThat(dispute).isWaitingAt(RESHIP);
+        complete(dispute, RESHIP, Map.of());
+        assertThat(dispute).isEnded().hasPassed(DISPUTE_RESOLVED).hasNotPassed(ISSUE_REFUND);
+    }
+
+    @Test
+    void aReshipmentNotMadeInTimeBecomesAFullRefund() throws Exception {
+        sets("applyBuyerRequestDelegate", Map.of(RESOLUTION_TYPE, ResolutionType.RESHIPMENT.name()));
+        ProcessInstance dispute = open();
+        passTime(Duration.ofDays(5));
+        passTime(Duration.ofDays(5));
+
+        assertThat(dispute).isEnded().hasPassed("Task_ConvertToFullRefund", ISSUE_REFUND, DISPUTE_RESOLVED);
+    }
+
+    @Test
+    void aRejectedProposalGivesTheSellerAnotherRoundAndAnAcceptedReturnIsShippedBack() throws Exception {
+        ProcessInstance dispute = open();
+        complete(dispute, RESPOND_AS_SELLER, Map.of(SELLER_ACTION, SellerAction.PROPOSE.name()));
+        complete(dispute, REVIEW_PROPOSAL, Map.of(BUYER_VERDICT, BuyerVerdict.REJECT.name()));
+        assertThat(dispute).isWaitingAt(RESPOND_AS_SELLER);
+        complete(dispute, RESPOND_AS_SELLER, Map.of(SELLER_ACTION, SellerAction.PROPOSE.name()));
+        complete(dispute, REVIEW_PROPOSAL, Map.of(BUYER_VERDICT, BuyerVerdict.ACCEPT.name(),
+                RESOLUTION_TYPE, ResolutionType.RETURN_AND_REFUND.name()));
+
+        complete(dispute, SHIP_RETURN, Map.of());
+        assertThat(dispute).isWaitingAt(RETURN_DELIVERED);
+        engine.getRuntimeService().createMessageCorrelation(Messages.RETURN_DELIVERED)
+                .processInstanceId(dispute.getId()).correlate();
+        complete(dispute, CONFIRM_RETURN_RECEIPT, Map.of(RETURN_CONDITION, ReturnCondition.RECEIVED.name()));
+        runDueJobs();
+        assertThat(dispute).isEnded().hasPassed(ISSUE_REFUND, DISPUTE_RESOLVED);
+    }
+
+    @Test
+    void anEmptyReturnGoesToMediationAndAReturnNotShippedIsTheSellersFavour() throws Exception {
+        ProcessInstance emptyBox = acceptedReturn();
+        complete(emptyBox, SHIP_RETURN, Map.of());
+        engine.getRuntimeService().createMessageCorrelation(Messages.RETURN_DELIVERED)
+                .processInstanceId(emptyBox.getId()).correlate();
+        complete(emptyBox, CONFIRM_RETURN_RECEIPT, Map.of(RETURN_CONDITION, ReturnCondition.EMPTY_OR_DIFFERENT.name()));
+        assertThat(emptyBox).isWaitingAt(MEDIATE);
+
+        ProcessInstance neverShipped = acceptedReturn();
+        passTime(Duration.ofDays(10));
+        assertThat(neverShipped).isEnded().hasPassed("Task_ApplySellerFavour", DISPUTE_RESOLVED).hasNotPassed(ISSUE_REFUND);
+    }
+
+    @Test
+    void aSellerSilentOnAReturnReceivedRefundsTheBuyer() throws Exception {
+        ProcessInstance dispute = acceptedReturn();
+        complete(dispute, SHIP_RETURN, Map.of());
+        engine.getRuntimeService().createMessageCorrelation(Messages.RETURN_DELIVERED)
+                .processInstanceId(dispute.getId()).correlate();
+        passTime(Duration.ofDays(5));
+        assertThat(dispute).isEnded().hasPassed(ISSUE_REFUND, DISPUTE_RESOLVED);
+    }
+
+    @Test
+    void anEscalatedDisputeIsMediatedSilenceIsRecordedAndTheBuyersSilenceAppliesThePlatformsProposal()
+            throws Exception {
+        sets("applyPlatformProposalDelegate", Map.of(RESOLUTION_TYPE, ResolutionType.SELLER_FAVOUR.name()));
+        ProcessInstance dispute = open();
+        complete(dispute, RESPOND_AS_SELLER, Map.of(SELLER_ACTION, SellerAction.REFUSE.name()));
+        engine.getRuntimeService().createMessageCorrelation(Messages.BUYER_ESCALATES)
+                .processInstanceId(dispute.getId()).correlate();
+        assertThat(dispute).isWaitingAt(MEDIATE);
+        assertThat(engine.getRuntimeService().getVariable(dispute.getId(), "suggestedProposalType"))
+                .isEqualTo("FULL_REFUND");
+
+        complete(dispute, MEDIATE, Map.of(MEDIATOR_ACTION, MediatorAction.REQUEST_INFORMATION.name()));
+        assertThat(dispute).isWaitingAt(PROVIDE_INFORMATION);
+        passTime(Duration.ofDays(3));
+        verify(step("recordSilenceDelegate"), times(1)).execute(any());
+        assertThat(dispute).isWaitingAt(MEDIATE);
+
+        complete(dispute, MEDIATE, Map.of(MEDIATOR_ACTION, MediatorAction.ISSUE_PROPOSAL.name()));
+        assertThat(dispute).isWaitingAt(CHOOSE_PROPOSAL);
+        passTime(Duration.ofDays(5));
+        assertThat(dispute).isEnded().hasPassed("Task_ApplyPlatformProposal", DISPUTE_RESOLVED).hasNotPassed(ISSUE_REFUND);
+    }
+
+    @Test
+    void theNegotiationsDeadlineEscalatesAndAnOverdueMediationIsFlaggedWhileItGoesOn() throws Exception {
+        ProcessInstance dispute = open();
+        complete(dispute, RESPOND_AS_SELLER, Map.of(SELLER_ACTION, SellerAction.PROPOSE.name()));
+        passTime(Duration.ofDays(15));
+        assertThat(dispute).isWaitingAt(MEDIATE);
+
+        passTime(Duration.ofDays(7));
+        verify(step("flagMediationOverdueDelegate"), times(1)).execute(any());
+        assertThat(dispute).isWaitingAt(MEDIATE);
+    }
+
+    @ParameterizedTest(name = "cancelled at {0}")
+    @ValueSource(strings = {RESPOND_AS_SELLER, MEDIATE, CHOOSE_PROPOSAL})
+    void theBuyerCancelsAtAnyStageBeforeAResolution(String stage) throws Exception {
+        ProcessInstance dispute = open();
+        if (!stage.equals(RESPOND_AS_SELLER)) {
+            complete(dispute, RESPOND_AS_SELLER, Map.of(SELLER_ACTION, SellerAction.REFUSE.name()));
+            engine.getRuntimeService().createMessageCorrelation(Messages.BUYER_ESCALATES)
+                    .processInstanceId(dispute.getId()).correlate();
+        }
+        if (stage.equals(CHOOSE_PROPOSAL)) {
+            complete(dispute, MEDIATE, Map.of(MEDIATOR_ACTION, MediatorAction.ISSUE_PROPOSAL.name()));
+        }
+        assertThat(dispute).isWaitingAt(stage);
+        engine.getRuntimeService().createMessageCorrelation(Messages.BUYER_CANCELS)
+                .processInstanceId(dispute.getId()).correlate();
+        assertThat(dispute).isEnded().hasPassed(DISPUTE_CANCELLED).hasNotPassed(DISPUTE_RESOLVED);
+        verify(step("recordCancellationDelegate"), times(1)).execute(any());
+    }
+
+    @Test
+    void aPostedMessageIsModeratedWithoutMovingTheDispute() throws Exception {
+        ProcessInstance dispute = open();
+        engine.getRuntimeService().createMessageCorrelation(Messages.PARTY_MESSAGE_POSTED)
+                .processInstanceId(dispute.getId()).correlate();
+        verify(step("moderateMessageDelegate"), times(1)).execute(any());
+        assertThat(dispute).isWaitingAt(RESPOND_AS_SELLER);
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+
+    ProcessInstance open() {
+        return engine.getRuntimeService().startProcessInstanceByKey(DisputeProcess.KEY, "D-" + System.nanoTime());
+    }
+
+    ProcessInstance acceptedReturn() {
+        ProcessInstance dispute = open();
+        complete(dispute, RESPOND_AS_SELLER, Map.of(SELLER_ACTION, SellerAction.ACCEPT.name(),
+                RESOLUTION_TYPE, ResolutionType.RETURN_AND_REFUND.name()));
+        assertThat(dispute).isWaitingAt(SHIP_RETURN);
+        return dispute;
+    }
+
+    void complete(ProcessInstance dispute, String taskKey, Map<String, Object> submitted) {
+        assertThat(dispute).isWaitingAt(taskKey);
+        var task = engine.getTaskService().createTaskQuery().processInstanceId(dispute.getId())
+                .taskDefinitionKey(taskKey).singleResult();
+        engine.getTaskService().complete(task.getId(), submitted);
+    }
+
+    /** Moves the engine's clock past the time and runs every job then due, as the job executor would. */
+    void passTime(Duration duration) throws Exception {
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.now().toInstant().plus(duration).plus(A_MOMENT)));
+        runDueJobs();
+    }
+
+    void runDueJobs() {
+        for (int round = 0; round < 10; round++) {
+            var due = engine.getManagementService().createJobQuery().executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.stream().map(Job::getId).forEach(engine.getManagementService()::executeJob);
+        }
+    }
+
+    JavaDelegate step(String name) {
+        return (JavaDelegate) mocks.get(name);
+    }
+
+    void eligibility(boolean eligible) {
+        sets("checkEligibilityDelegate", Map.of(ELIGIBLE, eligible));
+    }
+
+    /** The step, when it runs, sets these variables (as the real one derives them from the store). */
+    void sets(String name, Map<String, Object> variables) {
+        try {
+            doAnswer(call -> {
+                ((DelegateExecution) call.getArgument(0)).setVariables(variables);
+                return null;
+            }).when(step(name)).execute(any());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One engine for the class: building it costs more than all its tests. */
+    static final class InMemoryEngineHolder {
+        private static ProcessEngine engine;
+
+        static ProcessEngine engine() {
+            engine = org.opendispute.support.InMemoryEngine.start();
+            org.opendispute.support.InMemoryEngine.theDiagram(engine).deploy();
+            return engine;
+        }
+
+        static void close() {
+            engine.close();
+        }
+    }
+}
