@@ -16,13 +16,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Indexes the engine does not create, for questions asked all the time; without them each reads the whole
- * table, which grows with the number of open disputes (docs/performance.md):
+ * table, which grows with the number of open disputes (docs/adr/0008-extra-engine-indexes.md):
  * <ul>
- * <li>the job executor asks every half second for due jobs: 88 ms a question with 100,000 timers waiting
- * (and PostgreSQL compiled the plan each time), 0.07 ms with the index;</li>
- * <li>completing or deleting a task first looks for its subtasks: 38 ms a task with 50,000 tasks open;</li>
- * <li>every answer of our API looks up the messages a dispute's process waits for: 8 ms each with 50,000
- * disputes open, 0.2 ms with the index.</li>
+ * <li>the job executor asks every half second for due jobs;</li>
+ * <li>completing or deleting a task first looks for its subtasks;</li>
+ * <li>every answer of our API looks up the messages a dispute's process waits for.</li>
  * </ul>
  */
 @Component

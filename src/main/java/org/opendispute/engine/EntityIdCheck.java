@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Before every insert the engine checks the entity's id with a message that prints the whole entity, built
  * even when the id is fine: a history event's {@code toString()} formats its dates with time-zone names,
- * 1.7% of the JVM's CPU in the benchmark. This entity manager builds that message only for an id that fails.
+ * a measurable share of the CPU (docs/adr/0010-engine-plugins-that-skip-needless-work.md). This entity manager
+ * builds that message only for an id that fails.
  */
 @Component
 class EntityIdCheck extends AbstractProcessEnginePlugin {

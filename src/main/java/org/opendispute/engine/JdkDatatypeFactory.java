@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine parses every timer's duration with {@code DatatypeFactory.newInstance()}, whose service
- * lookup reads every jar on the class path each time (2% of the CPU in the benchmark). Naming the JDK's
+ * lookup reads every jar on the class path each time (docs/adr/0010-engine-plugins-that-skip-needless-work.md). Naming the JDK's
  * own implementation, the one the lookup ends with anyway, skips it.
  */
 @Component

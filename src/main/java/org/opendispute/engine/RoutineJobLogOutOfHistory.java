@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
  * History level {@code full-except-routine-job-log}: everything of {@code full} (every activity, task,
  * variable change, decision, incident and operation of each dispute), and of the job log only the failures.
  * Each timer and async step of a dispute also wrote a job-log row when it was created, and another when it
- * ran or was deleted, each first reading its job definition and a batch: 7 rows per dispute on average,
- * 14 statements with their reads, for what the activity history already says (the timer fired, the refund ran). A failing job keeps its
- * log entry, with its stack trace, and ends as an incident.
+ * ran or was deleted, each first reading its job definition and a batch, for what the activity history
+ * already says (the timer fired, the refund ran). A failing job keeps its log entry, with its stack trace,
+ * and ends as an incident (docs/adr/0006-history-level-without-routine-job-log.md).
  */
 @Component
 class RoutineJobLogOutOfHistory extends AbstractProcessEnginePlugin implements HistoryLevel {

@@ -31,7 +31,7 @@ class DiagramNamesTest {
 
     @Test
     void theProductsDiagramDeploys() {
-        assertThat(InMemoryEngine.theDiagram(engine).deploy().getDeployedProcessDefinitions()).hasSize(1);
+        assertThat(InMemoryEngine.theDiagram(engine).deployWithResult().getDeployedProcessDefinitions()).hasSize(1);
     }
 
     @ParameterizedTest(name = "{0} → {1}")

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.opendispute.dispute.DisputePolicy;
 import org.opendispute.order.Order;
 import org.opendispute.order.OrderLine;
+import org.opendispute.support.TestOrders;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -36,9 +37,8 @@ class DisputeCalendarTest {
     }
 
     static Order order(Instant paid, Instant shipped, int promisedDays, Instant confirmed) {
-        return new Order("O", "b", "s", Currency.getInstance("EUR"),
-                List.of(new OrderLine("A", "A", 1, BigDecimal.TEN)), BigDecimal.ONE, "CARD", "p", null, null, null,
-                null, paid, shipped, promisedDays, confirmed, false);
+        return TestOrders.order().lines(List.of(new OrderLine("A", "A", 1, BigDecimal.TEN))).shippingCost(BigDecimal.ONE)
+                .paidAt(paid).shippedAt(shipped).promisedDeliveryDays(promisedDays).deliveryConfirmedAt(confirmed).build();
     }
 
     @Test

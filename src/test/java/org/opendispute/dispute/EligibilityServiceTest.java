@@ -161,11 +161,7 @@ class EligibilityServiceTest {
 
     @Test
     void ordersReturnedByCustomsAreTheBuyersResponsibility() {
-        Order shipped = TestOrders.shippedDaysAgo(NOW, 12);
-        Order order = saved(new Order(shipped.orderId(), shipped.buyerId(), shipped.sellerId(), shipped.currency(),
-                shipped.lines(), shipped.shippingCost(), shipped.paymentMethod(), shipped.paymentReference(),
-                shipped.shippingMethodPaid(), shipped.shippingMethodUsed(), shipped.carrier(), shipped.trackingNumber(),
-                shipped.paidAt(), shipped.shippedAt(), shipped.promisedDeliveryDays(), null, true));
+        Order order = saved(TestOrders.order().shippedDaysAgo(NOW, 12).customsReturned().build());
         assertThat(rejection(request(order, Reason.NOT_RECEIVED)))
                 .isEqualTo(RejectionCode.CUSTOMS_IS_BUYER_RESPONSIBILITY);
     }
@@ -266,11 +262,7 @@ class EligibilityServiceTest {
     }
 
     private static Order ofBuyer(String buyerId, Instant now) {
-        Order order = TestOrders.shippedDaysAgo(now, 12);
-        return new Order(order.orderId(), buyerId, order.sellerId(), order.currency(), order.lines(),
-                order.shippingCost(), order.paymentMethod(), order.paymentReference(), order.shippingMethodPaid(),
-                order.shippingMethodUsed(), order.carrier(), order.trackingNumber(), order.paidAt(), order.shippedAt(),
-                order.promisedDeliveryDays(), null, false);
+        return TestOrders.order().shippedDaysAgo(now, 12).buyer(buyerId).build();
     }
 
     private static OpeningRequest partial(Order order, List<DisputedLine> lines, String amount) {

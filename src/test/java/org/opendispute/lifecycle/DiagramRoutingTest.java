@@ -131,12 +131,15 @@ class DiagramRoutingTest {
 
     @AfterEach
     void reset() {
+        // Each test's disputes end with it: no timer of one fires in the next
+        engine.getRuntimeService().createProcessInstanceQuery().list().forEach(instance ->
+                engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test over"));
         Mocks.reset();
         ClockUtil.reset();
     }
 
     @Test
-    void anIneligibleDisputeEndsRejectedAndNothingElseRuns() {
+    void anIneligibleDisputeEndsRejectedAndNothingElseRuns() throws Exception {
         eligibility(false);
         ProcessInstance dispute = open();
         assertThat(dispute).isEnded().hasPassed(DISPUTE_REJECTED);

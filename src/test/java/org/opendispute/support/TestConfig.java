@@ -27,12 +27,12 @@ public class TestConfig {
         return registration;
     }
 
-    /** The lifecycle suite must walk every flow node and sequence flow of the diagram: below 100% the build fails. */
+    /**
+     * Coverage of the diagram recorded for every test class; the lifecycle suite's stages together must walk
+     * all of it, which LifecycleCoverageGateTest checks once they have run.
+     */
     @Bean
     ProcessEngineCoverageProperties processEngineCoverageProperties() {
-        return ProcessEngineCoverageProperties.builder()
-                .addInclusionPatternForTestClasses("*DisputeLifecycleTest")
-                .assertClassCoverageAtLeast(1.0)
-                .build();
+        return ProcessEngineCoverageProperties.builder().build();
     }
 }

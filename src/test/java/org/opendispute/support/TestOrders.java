@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.opendispute.order.Order;
 import org.opendispute.order.OrderLine;
 
-/** Orders for tests: fresh ids every time, so no test sees another's data. */
+/** Orders for tests: fresh ids every time, so no test sees another's data; {@link Builder} for the variations. */
 public final class TestOrders {
 
     public static final Currency EUR = Currency.getInstance("EUR");
@@ -27,34 +27,134 @@ public final class TestOrders {
      * {@code now}, delivery promised within 30 days and not confirmed.
      */
     public static Order shippedDaysAgo(Instant now, int daysAgo) {
-        Instant shipped = now.minus(Duration.ofDays(daysAgo));
-        return new Order(unique("ORD"), unique("buyer"), unique("seller"), EUR,
-                List.of(new OrderLine("MUG", "Mug", 2, new BigDecimal("20.00")),
-                        new OrderLine("LAMP", "Lamp", 1, new BigDecimal("60.00"))),
-                new BigDecimal("5.00"), "CARD", unique("pay"), "EXPRESS", "EXPRESS", "DHL", unique("TRK"),
-                shipped.minus(Duration.ofDays(1)), shipped, 30, null, false);
+        return order().shippedDaysAgo(now, daysAgo).build();
     }
 
     /** An order of {@link #shippedDaysAgo} 12 days ago, between the given buyer and seller. */
     public static Order between(String buyerId, String sellerId) {
-        Order order = shippedDaysAgo(Instant.now(), 12);
-        return new Order(order.orderId(), buyerId, sellerId, order.currency(), order.lines(), order.shippingCost(),
-                order.paymentMethod(), order.paymentReference(), order.shippingMethodPaid(), order.shippingMethodUsed(),
-                order.carrier(), order.trackingNumber(), order.paidAt(), order.shippedAt(), order.promisedDeliveryDays(),
-                null, false);
+        return order().buyer(buyerId).seller(sellerId).build();
     }
 
     public static Order withConfirmedDelivery(Order order, Instant confirmedAt) {
-        return new Order(order.orderId(), order.buyerId(), order.sellerId(), order.currency(), order.lines(),
-                order.shippingCost(), order.paymentMethod(), order.paymentReference(), order.shippingMethodPaid(),
-                order.shippingMethodUsed(), order.carrier(), order.trackingNumber(), order.paidAt(), order.shippedAt(),
-                order.promisedDeliveryDays(), confirmedAt, order.customsReturned());
+        return from(order).deliveryConfirmedAt(confirmedAt).build();
     }
 
     public static Order unshipped(Order order) {
-        return new Order(order.orderId(), order.buyerId(), order.sellerId(), order.currency(), order.lines(),
-                order.shippingCost(), order.paymentMethod(), order.paymentReference(), order.shippingMethodPaid(),
-                order.shippingMethodUsed(), order.carrier(), order.trackingNumber(), order.paidAt(), null,
-                order.promisedDeliveryDays(), null, order.customsReturned());
+        return from(order).shippedAt(null).deliveryConfirmedAt(null).build();
+    }
+
+    /** The two-line order of {@link #shippedDaysAgo}, shipped 12 days ago, to change before {@code build()}. */
+    public static Builder order() {
+        return new Builder().shippedDaysAgo(Instant.now(), 12);
+    }
+
+    /** A copy of the order, to change before {@code build()}. */
+    public static Builder from(Order order) {
+        Builder builder = new Builder();
+        builder.orderId = order.orderId();
+        builder.buyerId = order.buyerId();
+        builder.sellerId = order.sellerId();
+        builder.currency = order.currency();
+        builder.lines = order.lines();
+        builder.shippingCost = order.shippingCost();
+        builder.paymentMethod = order.paymentMethod();
+        builder.paymentReference = order.paymentReference();
+        builder.shippingMethodPaid = order.shippingMethodPaid();
+        builder.shippingMethodUsed = order.shippingMethodUsed();
+        builder.carrier = order.carrier();
+        builder.trackingNumber = order.trackingNumber();
+        builder.paidAt = order.paidAt();
+        builder.shippedAt = order.shippedAt();
+        builder.promisedDeliveryDays = order.promisedDeliveryDays();
+        builder.deliveryConfirmedAt = order.deliveryConfirmedAt();
+        builder.customsReturned = order.customsReturned();
+        return builder;
+    }
+
+    public static final class Builder {
+        private String orderId = unique("ORD");
+        private String buyerId = unique("buyer");
+        private String sellerId = unique("seller");
+        private Currency currency = EUR;
+        private List<OrderLine> lines = List.of(new OrderLine("MUG", "Mug", 2, new BigDecimal("20.00")),
+                new OrderLine("LAMP", "Lamp", 1, new BigDecimal("60.00")));
+        private BigDecimal shippingCost = new BigDecimal("5.00");
+        private String paymentMethod = "CARD";
+        private String paymentReference = unique("pay");
+        private String shippingMethodPaid = "EXPRESS";
+        private String shippingMethodUsed = "EXPRESS";
+        private String carrier = "DHL";
+        private String trackingNumber = unique("TRK");
+        private Instant paidAt;
+        private Instant shippedAt;
+        private int promisedDeliveryDays = 30;
+        private Instant deliveryConfirmedAt;
+        private boolean customsReturned;
+
+        private Builder() {
+        }
+
+        public Builder orderId(String orderId) {
+            this.orderId = orderId;
+            return this;
+        }
+
+        public Builder buyer(String buyerId) {
+            this.buyerId = buyerId;
+            return this;
+        }
+
+        public Builder seller(String sellerId) {
+            this.sellerId = sellerId;
+            return this;
+        }
+
+        public Builder lines(List<OrderLine> lines) {
+            this.lines = List.copyOf(lines);
+            return this;
+        }
+
+        public Builder shippingCost(BigDecimal shippingCost) {
+            this.shippingCost = shippingCost;
+            return this;
+        }
+
+        /** Paid the day before it shipped. */
+        public Builder shippedDaysAgo(Instant now, int daysAgo) {
+            this.shippedAt = now.minus(Duration.ofDays(daysAgo));
+            this.paidAt = shippedAt.minus(Duration.ofDays(1));
+            return this;
+        }
+
+        public Builder paidAt(Instant paidAt) {
+            this.paidAt = paidAt;
+            return this;
+        }
+
+        public Builder shippedAt(Instant shippedAt) {
+            this.shippedAt = shippedAt;
+            return this;
+        }
+
+        public Builder promisedDeliveryDays(int days) {
+            this.promisedDeliveryDays = days;
+            return this;
+        }
+
+        public Builder deliveryConfirmedAt(Instant confirmedAt) {
+            this.deliveryConfirmedAt = confirmedAt;
+            return this;
+        }
+
+        public Builder customsReturned() {
+            this.customsReturned = true;
+            return this;
+        }
+
+        public Order build() {
+            return new Order(orderId, buyerId, sellerId, currency, lines, shippingCost, paymentMethod, paymentReference,
+                    shippingMethodPaid, shippingMethodUsed, carrier, trackingNumber, paidAt, shippedAt,
+                    promisedDeliveryDays, deliveryConfirmedAt, customsReturned);
+        }
     }
 }

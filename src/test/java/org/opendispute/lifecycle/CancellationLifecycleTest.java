@@ -1,0 +1,62 @@
+package org.opendispute.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.opendispute.dispute.DisputeProcess.Elements.MEDIATE;
+import static org.opendispute.dispute.DisputeProcess.Elements.SHIP_RETURN;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.opendispute.dispute.DisputeProcess;
+import org.opendispute.dispute.Reason;
+import org.opendispute.dispute.ResolutionType;
+
+/** The buyer cancels at any stage before a resolution is applied. */
+class CancellationLifecycleTest extends LifecycleScenario {
+
+    @Test
+    void theBuyerCancelsWhileTheSellerIsToAnswer() {
+        ProcessInstance pi = open(Reason.NOT_RECEIVED, ResolutionType.FULL_REFUND, null);
+        cancelAndCheck(pi);
+    }
+
+    @Test
+    void theBuyerCancelsDuringReview() {
+        ProcessInstance pi = open(Reason.NOT_RECEIVED, ResolutionType.FULL_REFUND, null);
+        propose(pi, ResolutionType.PARTIAL_REFUND, "5.00");
+        cancelAndCheck(pi);
+    }
+
+    @Test
+    void theBuyerCancelsDuringMediation() {
+        cancelAndCheck(escalatedToMediation());
+    }
+
+    @Test
+    void theBuyerCancelsWhileInformationIsAwaited() {
+        ProcessInstance pi = escalatedToMediation();
+        complete(task(MEDIATE, pi), withVariables("mediatorAction", "REQUEST_INFORMATION", "informationFrom", "SELLER",
+                "informationQuestion", "Proof of shipping?"));
+        cancelAndCheck(pi);
+    }
+
+    @Test
+    void theBuyerCancelsInsteadOfDeciding() {
+        ProcessInstance pi = escalatedToMediation();
+        issuePlatformProposal(pi, Map.of());
+        cancelAndCheck(pi);
+    }
+
+    @Test
+    void noCancelOnceAResolutionIsBeingApplied() {
+        ProcessInstance pi = returnAgreed();
+        assertThat(runtimeService.createMessageCorrelation(DisputeProcess.Messages.BUYER_CANCELS)
+                .processInstanceBusinessKey(pi.getBusinessKey()).correlateAllWithResult()).isEmpty();
+        assertThat(pi).isWaitingAt(SHIP_RETURN);
+    }
+}

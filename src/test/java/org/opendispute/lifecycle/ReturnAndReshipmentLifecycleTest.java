@@ -1,0 +1,129 @@
+package org.opendispute.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.opendispute.dispute.DisputeProcess.Elements.CONFIRM_RETURN_RECEIPT;
+import static org.opendispute.dispute.DisputeProcess.Elements.MEDIATE;
+import static org.opendispute.dispute.DisputeProcess.Elements.RESHIP;
+import static org.opendispute.dispute.DisputeProcess.Elements.RESHIPMENT_DUE;
+import static org.opendispute.dispute.DisputeProcess.Elements.RESPOND_AS_SELLER;
+import static org.opendispute.dispute.DisputeProcess.Elements.RETURN_DELIVERED;
+import static org.opendispute.dispute.DisputeProcess.Elements.RETURN_RECEIPT_DUE;
+import static org.opendispute.dispute.DisputeProcess.Elements.RETURN_SHIPMENT_DUE;
+import static org.opendispute.dispute.DisputeProcess.Elements.SHIP_RETURN;
+
+import java.time.Duration;
+import java.util.Date;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.opendispute.dispute.DisputeStatus;
+import org.opendispute.dispute.Outcome;
+import org.opendispute.dispute.Reason;
+import org.opendispute.dispute.ResolutionType;
+import org.opendispute.order.TrackingEvent;
+
+/** The resolutions that wait on a parcel: a return for refund, a reshipment. */
+class ReturnAndReshipmentLifecycleTest extends LifecycleScenario {
+
+    @Test
+    void aReturnConfirmedBySellerIsRefunded() {
+        ProcessInstance pi = returnAgreed();
+        Task ship = task(SHIP_RETURN, pi);
+        assertThat(ship).isAssignedTo(order.buyerId());
+        assertThat(ship.getDueDate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(10))));
+        assertThat(status(pi)).isEqualTo(DisputeStatus.AWAITING_RETURN);
+
+        shipReturn(pi, "RET-1");
+        assertThat(pi).isWaitingAt(RETURN_DELIVERED);
+        assertThat(deadlines.running(pi.getBusinessKey())).isEmpty();
+        returnDelivered(pi, "RET-1");
+
+        assertThat(pi).isWaitingAt(CONFIRM_RETURN_RECEIPT);
+        assertThat(task(CONFIRM_RETURN_RECEIPT, pi)).isAssignedTo(order.sellerId());
+        assertThat(status(pi)).isEqualTo(DisputeStatus.AWAITING_RETURN_RECEIPT);
+        complete(task(CONFIRM_RETURN_RECEIPT, pi), withVariables("returnCondition", "RECEIVED"));
+
+        refundIssued(pi);
+        assertResolved(pi, Outcome.FULL_REFUND);
+        assertThat(refund(pi).amount()).isEqualTo(eur("63.00"));
+    }
+
+    @Test
+    void aReturnShippedLateClosesForTheSeller() {
+        ProcessInstance pi = returnAgreed();
+        at(NOW.plus(Duration.ofDays(10)));
+        execute(job(RETURN_SHIPMENT_DUE, pi));
+
+        assertThat(pi).hasPassed("EndEvent_ReturnNotShipped", "Task_ApplySellerFavour");
+        assertResolved(pi, Outcome.SELLER_FAVOUR);
+        assertThat(refunds.ofDispute(pi.getBusinessKey())).isEmpty();
+    }
+
+    @Test
+    void aSellerSilentAfterTheReturnIsDeliveredRefunds() {
+        ProcessInstance pi = returnAgreed();
+        shipReturn(pi, "RET-2");
+        returnDelivered(pi, "RET-2");
+        at(NOW.plus(Duration.ofDays(5)));
+        execute(job(RETURN_RECEIPT_DUE, pi));
+
+        refundIssued(pi);
+        assertResolved(pi, Outcome.FULL_REFUND);
+    }
+
+    @Test
+    void anEmptyPackageGoesBackToMediation() {
+        ProcessInstance pi = returnAgreed();
+        shipReturn(pi, "RET-3");
+        returnDelivered(pi, "RET-3");
+        complete(task(CONFIRM_RETURN_RECEIPT, pi), withVariables("returnCondition", "EMPTY_OR_DIFFERENT"));
+
+        assertThat(pi).hasPassed("EndEvent_PackageDisputed").isWaitingAt(MEDIATE);
+        assertThat(status(pi)).isEqualTo(DisputeStatus.IN_MEDIATION);
+    }
+
+    @Test
+    void aDeliveryOfAnotherParcelDoesNotMoveTheReturn() {
+        ProcessInstance pi = returnAgreed();
+        shipReturn(pi, "RET-4");
+        assertThat(returnTracking.onTrackingEvent(new TrackingEvent(order.orderId(), "DHL", "OTHER",
+                TrackingEvent.Kind.DELIVERED, null, NOW))).isFalse();
+        assertThat(pi).isWaitingAt(RETURN_DELIVERED);
+    }
+
+    // --- Reshipment ----------------------------------------------------------------------------------
+
+    @Test
+    void theSellerReships() {
+        ProcessInstance pi = open(Reason.NOT_RECEIVED, ResolutionType.RESHIPMENT, null);
+        complete(task(RESPOND_AS_SELLER, pi), withVariables("sellerAction", "ACCEPT"));
+        assertThat(pi).isWaitingAt(RESHIP);
+        assertThat(status(pi)).isEqualTo(DisputeStatus.AWAITING_RESHIPMENT);
+
+        complete(task(RESHIP, pi), withVariables("reshipCarrier", "UPS", "reshipTrackingNumber", "1Z999"));
+
+        assertResolved(pi, Outcome.RESHIPPED);
+        assertThat(disputes.get(pi.getBusinessKey()).reshipTrackingNumber()).isEqualTo("1Z999");
+        assertThat(refunds.ofDispute(pi.getBusinessKey())).isEmpty();
+    }
+
+    @Test
+    void aLateReshipmentBecomesAFullRefund() {
+        ProcessInstance pi = open(Reason.NOT_RECEIVED, ResolutionType.RESHIPMENT, null);
+        complete(task(RESPOND_AS_SELLER, pi), withVariables("sellerAction", "ACCEPT"));
+        at(NOW.plus(Duration.ofDays(5)));
+        execute(job(RESHIPMENT_DUE, pi));
+
+        assertThat(pi).hasPassed("Task_ConvertToFullRefund");
+        refundIssued(pi);
+        assertResolved(pi, Outcome.FULL_REFUND);
+        assertThat(refund(pi).amount()).isEqualTo(eur("105.00"));
+    }
+}
