@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.task.Task;
 import org.opendispute.dispute.Dispute;
-import org.opendispute.negotiation.Party;
+import org.opendispute.dispute.Party;
 import org.opendispute.negotiation.ProposalStore;
 
 import org.springframework.stereotype.Component;

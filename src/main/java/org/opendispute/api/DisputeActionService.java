@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.opendispute.dispute.Dispute;
+import org.opendispute.dispute.TaskCommand;
 import org.opendispute.dispute.DisputeOpening;
 import org.opendispute.dispute.DisputeRejectedException;
 import org.opendispute.dispute.DisputeStore;
@@ -83,14 +84,14 @@ class DisputeActionService {
     }
 
     @Transactional
-    DisputeResponse perform(String disputeId, Action action, Map<String, Object> variables) {
+    DisputeResponse perform(String disputeId, Action action, TaskCommand command) {
         Caller caller = currentCaller.get();
         Dispute dispute = permitted(disputeId, action, caller);
         try {
             if (action.taskKey() != null) {
                 Task task = allowedActions.openTask(dispute, action, caller)
                         .orElseThrow(() -> notAllowedNow(dispute, caller, action));
-                taskService.complete(task.getId(), submitted(variables));
+                taskService.complete(task.getId(), submitted(command));
             } else {
                 boolean possible = allowedActions.of(dispute, caller).stream().anyMatch(a -> a.action() == action);
                 if (!possible) {
@@ -98,7 +99,7 @@ class DisputeActionService {
                 }
                 runtimeService.createMessageCorrelation(action.message())
                         .processInstanceBusinessKey(disputeId)
-                        .setVariablesLocal(submitted(variables))
+                        .setVariablesLocal(submitted(command))
                         .correlate();
             }
         } catch (OptimisticLockingException e) {
@@ -115,9 +116,9 @@ class DisputeActionService {
      * and the gateways after it decide on it in the same transaction, so the engine need not store and
      * historise it as well (the dispute's history in the store keeps who did what).
      */
-    private static VariableMap submitted(Map<String, Object> variables) {
+    private static VariableMap submitted(TaskCommand command) {
         VariableMap submitted = Variables.createVariables();
-        variables.forEach((name, value) -> submitted.putValueTyped(name, Variables.untypedValue(value, true)));
+        command.variables().forEach((name, value) -> submitted.putValueTyped(name, Variables.untypedValue(value, true)));
         return submitted;
     }
 

@@ -1,26 +1,24 @@
 package org.opendispute.api;
 
-import static org.opendispute.dispute.DisputeProcess.Vars.BUYER_VERDICT;
-import static org.opendispute.dispute.DisputeProcess.Vars.CHOICE;
-import static org.opendispute.dispute.DisputeProcess.Vars.INFORMATION_ANSWER;
+import static org.opendispute.dispute.DisputeProcess.Fields.BUYER_VERDICT;
+import static org.opendispute.dispute.DisputeProcess.Fields.CHOICE;
+import static org.opendispute.dispute.DisputeProcess.Fields.INFORMATION_ANSWER;
 import static org.opendispute.dispute.DisputeProcess.Vars.MESSAGE_AUTHOR;
 import static org.opendispute.dispute.DisputeProcess.Vars.MESSAGE_BODY;
-import static org.opendispute.dispute.DisputeProcess.Vars.PROPOSAL_AMOUNT;
-import static org.opendispute.dispute.DisputeProcess.Vars.PROPOSAL_CURRENCY;
-import static org.opendispute.dispute.DisputeProcess.Vars.PROPOSAL_TYPE;
-import static org.opendispute.dispute.DisputeProcess.Vars.RESHIP_CARRIER;
-import static org.opendispute.dispute.DisputeProcess.Vars.RESHIP_TRACKING_NUMBER;
-import static org.opendispute.dispute.DisputeProcess.Vars.RETURN_CARRIER;
-import static org.opendispute.dispute.DisputeProcess.Vars.RETURN_CONDITION;
-import static org.opendispute.dispute.DisputeProcess.Vars.RETURN_TRACKING_NUMBER;
-import static org.opendispute.dispute.DisputeProcess.Vars.SELLER_ACTION;
-import static org.opendispute.dispute.DisputeProcess.Vars.SELLER_REASON;
+import static org.opendispute.dispute.DisputeProcess.Fields.PROPOSAL_AMOUNT;
+import static org.opendispute.dispute.DisputeProcess.Fields.PROPOSAL_CURRENCY;
+import static org.opendispute.dispute.DisputeProcess.Fields.PROPOSAL_TYPE;
+import static org.opendispute.dispute.DisputeProcess.Fields.RESHIP_CARRIER;
+import static org.opendispute.dispute.DisputeProcess.Fields.RESHIP_TRACKING_NUMBER;
+import static org.opendispute.dispute.DisputeProcess.Fields.RETURN_CARRIER;
+import static org.opendispute.dispute.DisputeProcess.Fields.RETURN_CONDITION;
+import static org.opendispute.dispute.DisputeProcess.Fields.RETURN_TRACKING_NUMBER;
+import static org.opendispute.dispute.DisputeProcess.Fields.SELLER_ACTION;
+import static org.opendispute.dispute.DisputeProcess.Fields.SELLER_REASON;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.opendispute.dispute.Dispute;
 import org.opendispute.dispute.DisputeHistory;
@@ -29,12 +27,13 @@ import org.opendispute.dispute.DisputeStore;
 import org.opendispute.dispute.DisputedLine;
 import org.opendispute.dispute.OpeningRequest;
 import org.opendispute.dispute.ResolutionType;
-import org.opendispute.negotiation.BuyerVerdict;
-import org.opendispute.negotiation.Party;
+import org.opendispute.dispute.BuyerVerdict;
+import org.opendispute.dispute.Party;
 import org.opendispute.negotiation.ProposalStore;
-import org.opendispute.negotiation.SellerAction;
+import org.opendispute.dispute.SellerAction;
 
 import org.opendispute.dispute.Groups;
+import org.opendispute.dispute.TaskCommand;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -138,24 +137,22 @@ class DisputeController {
     @Operation(summary = "Post a message to the conversation (kept and moderated)")
     DisputeResponse message(@PathVariable @Pattern(regexp = ID) String id,
                             @Valid @RequestBody DisputeRequests.Message body) {
-        return actions.perform(id, Action.POST_MESSAGE, Map.of(MESSAGE_AUTHOR, currentCaller.get().userId(), MESSAGE_BODY, body.body()));
+        return actions.perform(id, Action.POST_MESSAGE, TaskCommand.none()
+                .and(MESSAGE_AUTHOR, currentCaller.get().userId()).and(MESSAGE_BODY, body.body()));
     }
 
     @PostMapping("/{id}/seller-response")
     @Operation(summary = "The seller accepts the buyer's request, proposes something else, or refuses")
     DisputeResponse sellerResponse(@PathVariable @Pattern(regexp = ID) String id,
                                    @Valid @RequestBody DisputeRequests.SellerResponse body) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(SELLER_ACTION, body.action().name());
+        TaskCommand response = TaskCommand.of(SELLER_ACTION, body.action()).and(SELLER_REASON, body.reason());
         if (body.action() == SellerAction.PROPOSE && body.proposal() != null) {
-            variables.put(PROPOSAL_TYPE, body.proposal().type().name());
-            if (body.proposal().amount() != null) {
-                variables.put(PROPOSAL_AMOUNT, body.proposal().amount().amount());
-                variables.put(PROPOSAL_CURRENCY, body.proposal().amount().currency());
-            }
+            MoneyDto amount = body.proposal().amount();
+            response.and(PROPOSAL_TYPE, body.proposal().type())
+                    .and(PROPOSAL_AMOUNT, amount == null ? null : new BigDecimal(amount.amount()))
+                    .and(PROPOSAL_CURRENCY, amount == null ? null : amount.currency());
         }
-        variables.put(SELLER_REASON, body.reason());
-        return actions.perform(id, Action.RESPOND, variables);
+        return actions.perform(id, Action.RESPOND, response);
     }
 
     @PostMapping("/{id}/proposals/{proposalId}/accept")
@@ -163,7 +160,7 @@ class DisputeController {
     DisputeResponse accept(@PathVariable @Pattern(regexp = ID) String id,
                            @PathVariable @Pattern(regexp = ID) String proposalId) {
         requireOpenSellerProposal(id, proposalId, Action.ACCEPT_PROPOSAL);
-        return actions.perform(id, Action.ACCEPT_PROPOSAL, Map.of(BUYER_VERDICT, BuyerVerdict.ACCEPT.name()));
+        return actions.perform(id, Action.ACCEPT_PROPOSAL, TaskCommand.of(BUYER_VERDICT, BuyerVerdict.ACCEPT));
     }
 
     @PostMapping("/{id}/proposals/{proposalId}/reject")
@@ -171,54 +168,56 @@ class DisputeController {
     DisputeResponse reject(@PathVariable @Pattern(regexp = ID) String id,
                            @PathVariable @Pattern(regexp = ID) String proposalId) {
         requireOpenSellerProposal(id, proposalId, Action.REJECT_PROPOSAL);
-        return actions.perform(id, Action.REJECT_PROPOSAL, Map.of(BUYER_VERDICT, BuyerVerdict.REJECT.name()));
+        return actions.perform(id, Action.REJECT_PROPOSAL, TaskCommand.of(BUYER_VERDICT, BuyerVerdict.REJECT));
     }
 
     @PostMapping("/{id}/escalate")
     @Operation(summary = "The buyer asks the platform to mediate (after the seller answered)")
     DisputeResponse escalate(@PathVariable @Pattern(regexp = ID) String id) {
-        return actions.perform(id, Action.ESCALATE, Map.of());
+        return actions.perform(id, Action.ESCALATE, TaskCommand.none());
     }
 
     @PostMapping("/{id}/cancel")
     @Operation(summary = "The buyer cancels the dispute (before a resolution is applied)")
     DisputeResponse cancel(@PathVariable @Pattern(regexp = ID) String id) {
-        return actions.perform(id, Action.CANCEL, Map.of());
+        return actions.perform(id, Action.CANCEL, TaskCommand.none());
     }
 
     @PostMapping("/{id}/decision")
     @Operation(summary = "The buyer chooses the platform's or the seller's proposal")
     DisputeResponse decision(@PathVariable @Pattern(regexp = ID) String id,
                              @Valid @RequestBody DisputeRequests.Decision body) {
-        return actions.perform(id, Action.DECIDE, Map.of(CHOICE, body.choice().name()));
+        return actions.perform(id, Action.DECIDE, TaskCommand.of(CHOICE, body.choice()));
     }
 
     @PostMapping("/{id}/information")
     @Operation(summary = "A party answers the mediator's request for information")
     DisputeResponse information(@PathVariable @Pattern(regexp = ID) String id,
                                 @Valid @RequestBody DisputeRequests.Information body) {
-        return actions.perform(id, Action.PROVIDE_INFORMATION, Map.of(INFORMATION_ANSWER, body.answer()));
+        return actions.perform(id, Action.PROVIDE_INFORMATION, TaskCommand.of(INFORMATION_ANSWER, body.answer()));
     }
 
     @PostMapping("/{id}/return-shipment")
     @Operation(summary = "The buyer shipped the item back")
     DisputeResponse returnShipment(@PathVariable @Pattern(regexp = ID) String id,
                                    @Valid @RequestBody DisputeRequests.Shipment body) {
-        return actions.perform(id, Action.SHIP_RETURN, Map.of(RETURN_CARRIER, body.carrier(), RETURN_TRACKING_NUMBER, body.trackingNumber()));
+        return actions.perform(id, Action.SHIP_RETURN, TaskCommand.of(RETURN_CARRIER, body.carrier())
+                .and(RETURN_TRACKING_NUMBER, body.trackingNumber()));
     }
 
     @PostMapping("/{id}/return-receipt")
     @Operation(summary = "The seller confirms what came back")
     DisputeResponse returnReceipt(@PathVariable @Pattern(regexp = ID) String id,
                                   @Valid @RequestBody DisputeRequests.ReturnReceipt body) {
-        return actions.perform(id, Action.CONFIRM_RETURN_RECEIPT, Map.of(RETURN_CONDITION, body.condition().name()));
+        return actions.perform(id, Action.CONFIRM_RETURN_RECEIPT, TaskCommand.of(RETURN_CONDITION, body.condition()));
     }
 
     @PostMapping("/{id}/reshipment")
     @Operation(summary = "The seller shipped the order again")
     DisputeResponse reshipment(@PathVariable @Pattern(regexp = ID) String id,
                                @Valid @RequestBody DisputeRequests.Shipment body) {
-        return actions.perform(id, Action.RESHIP, Map.of(RESHIP_CARRIER, body.carrier(), RESHIP_TRACKING_NUMBER, body.trackingNumber()));
+        return actions.perform(id, Action.RESHIP, TaskCommand.of(RESHIP_CARRIER, body.carrier())
+                .and(RESHIP_TRACKING_NUMBER, body.trackingNumber()));
     }
 
     /** The proposal must be the seller's open one on this dispute: unknown 404, already decided 409. */

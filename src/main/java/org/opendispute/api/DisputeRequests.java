@@ -4,9 +4,9 @@ import java.util.List;
 
 import org.opendispute.dispute.Reason;
 import org.opendispute.dispute.ResolutionType;
-import org.opendispute.mediation.Choice;
-import org.opendispute.negotiation.SellerAction;
-import org.opendispute.resolution.ReturnCondition;
+import org.opendispute.dispute.Choice;
+import org.opendispute.dispute.SellerAction;
+import org.opendispute.dispute.ReturnCondition;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;

@@ -1,5 +1,15 @@
 package org.opendispute.demo;
 
+import static org.opendispute.dispute.DisputeProcess.Fields.INFORMATION_FROM;
+import static org.opendispute.dispute.DisputeProcess.Fields.INFORMATION_QUESTION;
+import static org.opendispute.dispute.DisputeProcess.Fields.MEDIATOR_ACTION;
+import static org.opendispute.dispute.DisputeProcess.Fields.PROPOSAL_AMOUNT;
+import static org.opendispute.dispute.DisputeProcess.Fields.PROPOSAL_TYPE;
+import static org.opendispute.dispute.DisputeProcess.Fields.RETURN_CARRIER;
+import static org.opendispute.dispute.DisputeProcess.Fields.RETURN_TRACKING_NUMBER;
+import static org.opendispute.dispute.DisputeProcess.Fields.SELLER_ACTION;
+import static org.opendispute.dispute.DisputeProcess.Fields.SELLER_REASON;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +24,11 @@ import org.camunda.bpm.engine.TaskService;
 import org.opendispute.dispute.Dispute;
 import org.opendispute.dispute.DisputeOpening;
 import org.opendispute.dispute.DisputeProcess;
+import org.opendispute.dispute.DisputeProcess.Vars;
+import org.opendispute.dispute.MediatorAction;
+import org.opendispute.dispute.Party;
+import org.opendispute.dispute.SellerAction;
+import org.opendispute.dispute.TaskCommand;
 import org.opendispute.dispute.DisputeStore;
 import org.opendispute.dispute.DisputedLine;
 import org.opendispute.dispute.OpeningRequest;
@@ -73,43 +88,47 @@ class DemoDisputes {
 
         Dispute negotiating = open("ORD-2002", "buyer", Reason.NOT_AS_DESCRIBED, ResolutionType.PARTIAL_REFUND, "20.00",
                 "The colour is grey, the listing said navy blue.", "Wool scarf", "39.00");
-        complete(negotiating, Map.of("sellerAction", "PROPOSE", "proposalType", "PARTIAL_REFUND",
-                "proposalAmount", "8.00", "sellerReason", "The photo was taken in daylight."));
+        complete(negotiating, TaskCommand.of(SELLER_ACTION, SellerAction.PROPOSE)
+                .and(PROPOSAL_TYPE, ResolutionType.PARTIAL_REFUND).and(PROPOSAL_AMOUNT, new BigDecimal("8.00"))
+                .and(SELLER_REASON, "The photo was taken in daylight."));
 
         Dispute inMediation = open("ORD-2003", "buyer", Reason.DAMAGED, ResolutionType.FULL_REFUND, null,
                 "The screen arrived cracked, photo attached.", "Tablet stand with display", "45.00");
-        complete(inMediation, Map.of("sellerAction", "REFUSE", "sellerReason", "It left our warehouse intact."));
+        complete(inMediation, TaskCommand.of(SELLER_ACTION, SellerAction.REFUSE)
+                .and(SELLER_REASON, "It left our warehouse intact."));
         runtimeService.correlateMessage(DisputeProcess.Messages.PARTY_MESSAGE_POSTED, inMediation.id(),
-                Map.of("messageAuthor", "seller", "messageBody", "Close the dispute and I will pay you by PayPal."));
+                Map.of(Vars.MESSAGE_AUTHOR, "seller", Vars.MESSAGE_BODY, "Close the dispute and I will pay you by PayPal."));
         runtimeService.correlateMessage(DisputeProcess.Messages.BUYER_ESCALATES, inMediation.id());
 
         Dispute awaitingInformation = open("ORD-2004", "buyer", Reason.MISSING_ITEMS, ResolutionType.PARTIAL_REFUND,
                 "12.00", "Only two of the three cables were in the parcel.", "USB-C cable", "12.00");
-        complete(awaitingInformation, Map.of("sellerAction", "REFUSE", "sellerReason", "We packed three."));
+        complete(awaitingInformation, TaskCommand.of(SELLER_ACTION, SellerAction.REFUSE)
+                .and(SELLER_REASON, "We packed three."));
         runtimeService.correlateMessage(DisputeProcess.Messages.BUYER_ESCALATES, awaitingInformation.id());
-        complete(awaitingInformation, Map.of("mediatorAction", "REQUEST_INFORMATION", "informationFrom", "SELLER",
-                "informationQuestion", "What was the packed weight of the parcel?"));
+        complete(awaitingInformation, TaskCommand.of(MEDIATOR_ACTION, MediatorAction.REQUEST_INFORMATION)
+                .and(INFORMATION_FROM, Party.SELLER)
+                .and(INFORMATION_QUESTION, "What was the packed weight of the parcel?"));
 
         Dispute awaitingDecision = open("ORD-2005", "buyer2", Reason.NOT_RECEIVED, ResolutionType.FULL_REFUND, null,
                 "Never arrived.", "Hiking boots", "79.00");
-        complete(awaitingDecision, Map.of("sellerAction", "PROPOSE", "proposalType", "PARTIAL_REFUND",
-                "proposalAmount", "40.00"));
+        complete(awaitingDecision, TaskCommand.of(SELLER_ACTION, SellerAction.PROPOSE)
+                .and(PROPOSAL_TYPE, ResolutionType.PARTIAL_REFUND).and(PROPOSAL_AMOUNT, new BigDecimal("40.00")));
         runtimeService.correlateMessage(DisputeProcess.Messages.BUYER_ESCALATES, awaitingDecision.id());
-        complete(awaitingDecision, Map.of("mediatorAction", "ISSUE_PROPOSAL"));
+        complete(awaitingDecision, TaskCommand.of(MEDIATOR_ACTION, MediatorAction.ISSUE_PROPOSAL));
 
         Dispute awaitingReturn = open("ORD-2006", "buyer2", Reason.NOT_AS_DESCRIBED, ResolutionType.RETURN_AND_REFUND,
                 null, "Size XL was ordered, size S arrived.", "Rain jacket", "120.00");
-        complete(awaitingReturn, Map.of("sellerAction", "ACCEPT"));
+        complete(awaitingReturn, TaskCommand.of(SELLER_ACTION, SellerAction.ACCEPT));
 
         Dispute awaitingReceipt = open("ORD-2007", "buyer2", Reason.DAMAGED, ResolutionType.RETURN_AND_REFUND, null,
                 "The lens is scratched.", "Camera lens", "210.00");
-        complete(awaitingReceipt, Map.of("sellerAction", "ACCEPT"));
-        complete(awaitingReceipt, Map.of("returnCarrier", "DHL", "returnTrackingNumber", "RET2007"));
+        complete(awaitingReceipt, TaskCommand.of(SELLER_ACTION, SellerAction.ACCEPT));
+        complete(awaitingReceipt, TaskCommand.of(RETURN_CARRIER, "DHL").and(RETURN_TRACKING_NUMBER, "RET2007"));
         runtimeService.correlateMessage(DisputeProcess.Messages.RETURN_DELIVERED, awaitingReceipt.id());
 
         Dispute awaitingReshipment = open("ORD-2008", "buyer2", Reason.NOT_RECEIVED, ResolutionType.RESHIPMENT, null,
                 "The parcel was returned to the sender.", "Board game", "35.00");
-        complete(awaitingReshipment, Map.of("sellerAction", "ACCEPT"));
+        complete(awaitingReshipment, TaskCommand.of(SELLER_ACTION, SellerAction.ACCEPT));
 
         LOG.info("Demo profile: disputes {} wait at every user task", List.of(awaitingSeller.id(), negotiating.id(),
                 inMediation.id(), awaitingInformation.id(), awaitingDecision.id(), awaitingReturn.id(),
@@ -128,8 +147,8 @@ class DemoDisputes {
                 amount == null ? null : new BigDecimal(amount), photos));
     }
 
-    private void complete(Dispute dispute, Map<String, Object> variables) {
+    private void complete(Dispute dispute, TaskCommand command) {
         taskService.complete(taskService.createTaskQuery().processInstanceBusinessKey(dispute.id()).singleResult()
-                .getId(), variables);
+                .getId(), command.variables());
     }
 }

@@ -2,6 +2,7 @@ package org.opendispute.dispute;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,9 +10,9 @@ import org.opendispute.engine.DiagramExpressionCheck;
 import org.springframework.stereotype.Component;
 
 /**
- * The statuses, deadlines and resolution types a diagram names, checked against the code's enums when it is
+ * The statuses, deadlines and routing values a diagram names, checked against the code's enums when it is
  * deployed: {@code ${disputeStage.taskOpened(task, 'AWAITING_SELLER', 'sellerResponse')}},
- * {@code ${policy.sellerResponse}}, {@code ${resolutionType == 'RESHIPMENT'}}. A process owner's typo stops
+ * {@code ${policy.sellerResponse}}, {@code ${resolutionType == 'RESHIPMENT'}}, {@code ${sellerAction == 'ACCEPT'}}. A process owner's typo stops
  * the deployment with the element's id instead of stalling the first dispute that reaches it.
  */
 @Component
@@ -19,8 +20,15 @@ class DiagramNames extends DiagramExpressionCheck {
 
     private static final Pattern STAGE_CALL = Pattern.compile("disputeStage\\.(\\w+)\\(([^)]*)\\)");
     private static final Pattern TIMER = Pattern.compile("\\bpolicy\\.(\\w+)");
-    private static final Pattern RESOLUTION_TYPE =
-            Pattern.compile("\\b" + DisputeProcess.Vars.RESOLUTION_TYPE + "\\s*[!=]=\\s*'([^']*)'");
+    private static final Pattern COMPARISON = Pattern.compile("\\b(\\w+)\\s*[!=]=\\s*'([^']*)'");
+
+    /** The variables the diagram's gateways route on, and the values each can take. */
+    private static final Map<String, List<String>> ROUTING = Map.of(
+            DisputeProcess.Vars.RESOLUTION_TYPE, names(ResolutionType.class),
+            DisputeProcess.Fields.SELLER_ACTION.name(), DisputeProcess.Fields.SELLER_ACTION.choices(),
+            DisputeProcess.Fields.BUYER_VERDICT.name(), DisputeProcess.Fields.BUYER_VERDICT.choices(),
+            DisputeProcess.Fields.MEDIATOR_ACTION.name(), DisputeProcess.Fields.MEDIATOR_ACTION.choices(),
+            DisputeProcess.Fields.RETURN_CONDITION.name(), DisputeProcess.Fields.RETURN_CONDITION.choices());
 
     /** What each argument after the task or execution of a {@link DisputeStage} method names. */
     private enum Argument { STATUS, DEADLINE, DEADLINE_OR_NONE }
@@ -49,9 +57,13 @@ class DiagramNames extends DiagramExpressionCheck {
         while (timer.find()) {
             requireDeadline(timer.group(1));
         }
-        Matcher resolution = RESOLUTION_TYPE.matcher(expression);
-        while (resolution.find()) {
-            requireConstant(ResolutionType.class, resolution.group(1));
+        Matcher comparison = COMPARISON.matcher(expression);
+        while (comparison.find()) {
+            List<String> values = ROUTING.get(comparison.group(1));
+            if (values != null && !values.contains(comparison.group(2))) {
+                throw new IllegalArgumentException(comparison.group(1) + " is never " + comparison.group(2)
+                        + "; it is one of " + values);
+            }
         }
     }
 
@@ -78,8 +90,12 @@ class DiagramNames extends DiagramExpressionCheck {
     }
 
     private static <E extends Enum<E>> void requireConstant(Class<E> type, String name) {
-        if (Arrays.stream(type.getEnumConstants()).noneMatch(constant -> constant.name().equals(name))) {
+        if (!names(type).contains(name)) {
             throw new IllegalArgumentException("no " + type.getSimpleName() + " named " + name);
         }
+    }
+
+    private static List<String> names(Class<? extends Enum<?>> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
     }
 }

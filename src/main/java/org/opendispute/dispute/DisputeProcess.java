@@ -1,5 +1,7 @@
 package org.opendispute.dispute;
 
+import java.math.BigDecimal;
+
 /**
  * The names Java shares with {@code bpmn/dispute-resolution.bpmn}: process key, messages, variables and
  * the element ids that tests and the API look for.
@@ -45,28 +47,6 @@ public final class DisputeProcess {
         public static final String RESOLUTION_TYPE = "resolutionType";
         public static final String RESOLUTION_AMOUNT = "resolutionAmount";
 
-        // Submitted by user tasks (forms or our API)
-        public static final String SELLER_ACTION = "sellerAction";
-        public static final String PROPOSAL_TYPE = "proposalType";
-        public static final String PROPOSAL_AMOUNT = "proposalAmount";
-        /** The proposal amount's currency, from our API; none (the forms) means the order's. */
-        public static final String PROPOSAL_CURRENCY = "proposalCurrency";
-        public static final String SELLER_REASON = "sellerReason";
-        public static final String BUYER_VERDICT = "buyerVerdict";
-        public static final String MEDIATOR_ACTION = "mediatorAction";
-        public static final String INFORMATION_FROM = "informationFrom";
-        public static final String INFORMATION_QUESTION = "informationQuestion";
-        public static final String INFORMATION_ANSWER = "informationAnswer";
-        public static final String PLATFORM_PROPOSAL_TYPE = "platformProposalType";
-        public static final String PLATFORM_PROPOSAL_AMOUNT = "platformProposalAmount";
-        public static final String OVERRIDE_JUSTIFICATION = "overrideJustification";
-        public static final String CHOICE = "choice";
-        public static final String RETURN_CARRIER = "returnCarrier";
-        public static final String RETURN_TRACKING_NUMBER = "returnTrackingNumber";
-        public static final String RETURN_CONDITION = "returnCondition";
-        public static final String RESHIP_CARRIER = "reshipCarrier";
-        public static final String RESHIP_TRACKING_NUMBER = "reshipTrackingNumber";
-
         // Facts for the platform-proposal decision table (its answer: PlatformSuggestion)
         public static final String CARRIER_CONFIRMED_DELIVERY = "carrierConfirmedDelivery";
         public static final String BUYER_HAS_EVIDENCE = "buyerHasEvidence";
@@ -77,6 +57,38 @@ public final class DisputeProcess {
         public static final String MESSAGE_BODY = "messageBody";
 
         private Vars() {
+        }
+    }
+
+    /**
+     * What the user tasks take (their Camunda Forms' field keys, our API's commands), typed: delegates read them
+     * with {@link Submission}, the API and the tests write them with {@link TaskCommand}.
+     */
+    public static final class Fields {
+        public static final ProcessVariable<SellerAction> SELLER_ACTION = ProcessVariable.choice("sellerAction", SellerAction.class);
+        public static final ProcessVariable<ResolutionType> PROPOSAL_TYPE = ProcessVariable.choice("proposalType", ResolutionType.class);
+        public static final ProcessVariable<BigDecimal> PROPOSAL_AMOUNT = ProcessVariable.amount("proposalAmount");
+        /** The proposal amount's currency, from our API; none (the forms) means the order's. */
+        public static final ProcessVariable<String> PROPOSAL_CURRENCY = ProcessVariable.text("proposalCurrency");
+        public static final ProcessVariable<String> SELLER_REASON = ProcessVariable.text("sellerReason");
+        public static final ProcessVariable<BuyerVerdict> BUYER_VERDICT = ProcessVariable.choice("buyerVerdict", BuyerVerdict.class);
+        public static final ProcessVariable<MediatorAction> MEDIATOR_ACTION = ProcessVariable.choice("mediatorAction", MediatorAction.class);
+        public static final ProcessVariable<Party> INFORMATION_FROM = ProcessVariable.choice("informationFrom", Party.class);
+        public static final ProcessVariable<String> INFORMATION_QUESTION = ProcessVariable.text("informationQuestion");
+        public static final ProcessVariable<String> INFORMATION_ANSWER = ProcessVariable.text("informationAnswer");
+        public static final ProcessVariable<ResolutionType> PLATFORM_PROPOSAL_TYPE =
+                ProcessVariable.choice("platformProposalType", ResolutionType.class);
+        public static final ProcessVariable<BigDecimal> PLATFORM_PROPOSAL_AMOUNT = ProcessVariable.amount("platformProposalAmount");
+        public static final ProcessVariable<String> OVERRIDE_JUSTIFICATION = ProcessVariable.text("overrideJustification");
+        public static final ProcessVariable<Choice> CHOICE = ProcessVariable.choice("choice", Choice.class);
+        public static final ProcessVariable<String> RETURN_CARRIER = ProcessVariable.text("returnCarrier");
+        public static final ProcessVariable<String> RETURN_TRACKING_NUMBER = ProcessVariable.text("returnTrackingNumber");
+        public static final ProcessVariable<ReturnCondition> RETURN_CONDITION =
+                ProcessVariable.choice("returnCondition", ReturnCondition.class);
+        public static final ProcessVariable<String> RESHIP_CARRIER = ProcessVariable.text("reshipCarrier");
+        public static final ProcessVariable<String> RESHIP_TRACKING_NUMBER = ProcessVariable.text("reshipTrackingNumber");
+
+        private Fields() {
         }
     }
 

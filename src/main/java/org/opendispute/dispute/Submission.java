@@ -1,8 +1,5 @@
 package org.opendispute.dispute;
 
-import java.math.BigDecimal;
-import java.util.Arrays;
-
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Reads what a user task submitted, with a clear complaint naming the field at fault. */
@@ -18,35 +15,17 @@ public final class Submission {
         return new Submission(scope);
     }
 
-    public String text(String field) {
-        Object value = scope.getVariable(field);
-        if (value == null || value.toString().isBlank()) {
-            throw new InvalidSubmissionException("field-required", field, field + " is required.");
+    /** The field's value; missing or blank answers {@code field-required}. */
+    public <T> T required(ProcessVariable<T> field) {
+        T value = optional(field);
+        if (value == null) {
+            throw new InvalidSubmissionException("field-required", field.name(), field.name() + " is required.");
         }
-        return value.toString().trim();
+        return value;
     }
 
-    public String optionalText(String field) {
-        Object value = scope.getVariable(field);
-        return value == null || value.toString().isBlank() ? null : value.toString().trim();
-    }
-
-    public <E extends Enum<E>> E choice(String field, Class<E> type) {
-        String value = text(field);
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSubmissionException("invalid-choice", field,
-                    field + " must be one of " + Arrays.toString(type.getEnumConstants()) + ".");
-        }
-    }
-
-    public BigDecimal amount(String field) {
-        String value = text(field);
-        try {
-            return new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidSubmissionException("invalid-amount", field, field + " must be a decimal amount.");
-        }
+    /** The field's value, or {@code null} when it was not given. */
+    public <T> T optional(ProcessVariable<T> field) {
+        return field.read(scope.getVariable(field.name()));
     }
 }

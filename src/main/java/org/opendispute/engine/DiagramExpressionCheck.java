@@ -1,11 +1,9 @@
 package org.opendispute.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -23,15 +21,12 @@ public abstract class DiagramExpressionCheck extends AbstractProcessEnginePlugin
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
-        listeners.add(new AbstractBpmnParseListener() {
+        ParseListeners.addBefore(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseRootElement(Element root, List<ProcessDefinitionEntity> processDefinitions) {
                 walk(root, root.attribute("id"));
             }
         });
-        configuration.setCustomPreBPMNParseListeners(listeners);
     }
 
     private void walk(Element element, String nearestId) {

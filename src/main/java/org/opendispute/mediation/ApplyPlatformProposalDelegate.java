@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opendispute.dispute.DisputeHistory;
 import org.opendispute.dispute.Resolutions;
-import org.opendispute.negotiation.Party;
+import org.opendispute.dispute.Party;
 import org.opendispute.negotiation.Proposal;
 import org.opendispute.negotiation.ProposalStore;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,7 @@
 package org.opendispute.mediation;
 
-import static org.opendispute.dispute.DisputeProcess.Vars.CHOICE;
+import org.opendispute.dispute.Choice;
+import static org.opendispute.dispute.DisputeProcess.Fields.CHOICE;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -10,7 +11,7 @@ import org.opendispute.dispute.DisputeStore;
 import org.opendispute.dispute.ResolutionType;
 import org.opendispute.dispute.Resolutions;
 import org.opendispute.dispute.Submission;
-import org.opendispute.negotiation.Party;
+import org.opendispute.dispute.Party;
 import org.opendispute.negotiation.Proposal;
 import org.opendispute.negotiation.ProposalStore;
 import org.springframework.stereotype.Component;
@@ -39,7 +40,7 @@ class RecordBuyerDecision implements TaskListener {
         Dispute dispute = disputes.get(task.getExecution().getProcessBusinessKey());
         String buyer = actors.of(task);
         Proposal platform = proposals.latest(dispute.id(), Party.PLATFORM).orElseThrow();
-        if (Submission.of(task).choice(CHOICE, Choice.class) == Choice.PLATFORM) {
+        if (Submission.of(task).required(CHOICE) == Choice.PLATFORM) {
             proposals.decide(platform.id(), Proposal.State.ACCEPTED);
             resolutions.apply(task, dispute.id(), platform.type(), platform.amount(), buyer,
                     "The buyer chose the platform's proposal");

@@ -1,6 +1,6 @@
 package org.opendispute.mediation;
 
-import static org.opendispute.dispute.DisputeProcess.Vars.INFORMATION_ANSWER;
+import static org.opendispute.dispute.DisputeProcess.Fields.INFORMATION_ANSWER;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -25,6 +25,6 @@ class RecordInformation implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         history.record(task.getExecution().getProcessBusinessKey(), HistoryEvent.INFORMATION_PROVIDED, actors.of(task),
-                Submission.of(task).text(INFORMATION_ANSWER));
+                Submission.of(task).required(INFORMATION_ANSWER));
     }
 }

@@ -1,11 +1,12 @@
 package org.opendispute.mediation;
 
-import static org.opendispute.dispute.DisputeProcess.Vars.INFORMATION_FROM;
-import static org.opendispute.dispute.DisputeProcess.Vars.INFORMATION_QUESTION;
-import static org.opendispute.dispute.DisputeProcess.Vars.MEDIATOR_ACTION;
-import static org.opendispute.dispute.DisputeProcess.Vars.OVERRIDE_JUSTIFICATION;
-import static org.opendispute.dispute.DisputeProcess.Vars.PLATFORM_PROPOSAL_AMOUNT;
-import static org.opendispute.dispute.DisputeProcess.Vars.PLATFORM_PROPOSAL_TYPE;
+import org.opendispute.dispute.MediatorAction;
+import static org.opendispute.dispute.DisputeProcess.Fields.INFORMATION_FROM;
+import static org.opendispute.dispute.DisputeProcess.Fields.INFORMATION_QUESTION;
+import static org.opendispute.dispute.DisputeProcess.Fields.MEDIATOR_ACTION;
+import static org.opendispute.dispute.DisputeProcess.Fields.OVERRIDE_JUSTIFICATION;
+import static org.opendispute.dispute.DisputeProcess.Fields.PLATFORM_PROPOSAL_AMOUNT;
+import static org.opendispute.dispute.DisputeProcess.Fields.PLATFORM_PROPOSAL_TYPE;
 
 import java.util.Objects;
 
@@ -19,7 +20,7 @@ import org.opendispute.dispute.DisputeStore;
 import org.opendispute.dispute.InvalidSubmissionException;
 import org.opendispute.dispute.ResolutionType;
 import org.opendispute.dispute.Submission;
-import org.opendispute.negotiation.Party;
+import org.opendispute.dispute.Party;
 import org.opendispute.negotiation.ProposalStore;
 import org.opendispute.negotiation.ProposalTerms;
 import org.opendispute.order.Money;
@@ -49,29 +50,28 @@ class RecordMediation implements TaskListener {
         Submission submission = Submission.of(task);
         Dispute dispute = disputes.get(task.getExecution().getProcessBusinessKey());
         String mediator = actors.of(task);
-        if (submission.choice(MEDIATOR_ACTION, MediatorAction.class) == MediatorAction.REQUEST_INFORMATION) {
-            Party from = submission.choice(INFORMATION_FROM, Party.class);
+        if (submission.required(MEDIATOR_ACTION) == MediatorAction.REQUEST_INFORMATION) {
+            Party from = submission.required(INFORMATION_FROM);
             if (from == Party.PLATFORM) {
-                throw new InvalidSubmissionException("invalid-choice", INFORMATION_FROM, "Ask the buyer or the seller.");
+                throw new InvalidSubmissionException("invalid-choice", INFORMATION_FROM.name(), "Ask the buyer or the seller.");
             }
             disputes.recordInformationRequest(dispute.id(), from.name());
             history.record(dispute.id(), HistoryEvent.INFORMATION_REQUESTED, mediator,
-                    from + ": " + submission.text(INFORMATION_QUESTION));
+                    from + ": " + submission.required(INFORMATION_QUESTION));
             return;
         }
         PlatformSuggestion suggestion = PlatformSuggestion.of(task, dispute).orElseThrow();
-        String chosenType = submission.optionalText(PLATFORM_PROPOSAL_TYPE);
-        ResolutionType type = chosenType == null ? suggestion.type()
-                : submission.choice(PLATFORM_PROPOSAL_TYPE, ResolutionType.class);
-        Money amount = type == suggestion.type() && submission.optionalText(PLATFORM_PROPOSAL_AMOUNT) == null
+        ResolutionType chosenType = submission.optional(PLATFORM_PROPOSAL_TYPE);
+        ResolutionType type = chosenType == null ? suggestion.type() : chosenType;
+        Money amount = type == suggestion.type() && submission.optional(PLATFORM_PROPOSAL_AMOUNT) == null
                 ? suggestion.amount()
                 : ProposalTerms.amountFor(dispute, type,
-                        type.hasChosenAmount() ? submission.amount(PLATFORM_PROPOSAL_AMOUNT) : null,
-                        PLATFORM_PROPOSAL_AMOUNT);
+                        type.hasChosenAmount() ? submission.required(PLATFORM_PROPOSAL_AMOUNT) : null,
+                        PLATFORM_PROPOSAL_AMOUNT.name());
         boolean overridden = type != suggestion.type() || !Objects.equals(amount, suggestion.amount());
-        String justification = overridden ? submission.optionalText(OVERRIDE_JUSTIFICATION) : null;
+        String justification = overridden ? submission.optional(OVERRIDE_JUSTIFICATION) : null;
         if (overridden && justification == null) {
-            throw new InvalidSubmissionException("justification-required", OVERRIDE_JUSTIFICATION,
+            throw new InvalidSubmissionException("justification-required", OVERRIDE_JUSTIFICATION.name(),
                     "A proposal other than the suggested " + suggestion.type()
                             + (suggestion.amount() == null ? "" : " of " + suggestion.amount()) + " needs a justification.");
         }

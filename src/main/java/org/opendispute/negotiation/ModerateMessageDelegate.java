@@ -1,5 +1,6 @@
 package org.opendispute.negotiation;
 
+import org.opendispute.dispute.Party;
 import static org.opendispute.dispute.DisputeProcess.Vars.MESSAGE_AUTHOR;
 import static org.opendispute.dispute.DisputeProcess.Vars.MESSAGE_BODY;
 

@@ -1,5 +1,6 @@
 package org.opendispute.negotiation;
 
+import org.opendispute.dispute.Party;
 import java.time.Instant;
 
 import org.opendispute.dispute.ResolutionType;

@@ -1,5 +1,6 @@
 package org.opendispute.negotiation;
 
+import org.opendispute.dispute.Party;
 import static org.opendispute.jdbc.SqlTime.instant;
 import static org.opendispute.jdbc.SqlTime.ts;
 

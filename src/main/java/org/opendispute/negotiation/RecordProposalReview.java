@@ -1,6 +1,8 @@
 package org.opendispute.negotiation;
 
-import static org.opendispute.dispute.DisputeProcess.Vars.BUYER_VERDICT;
+import org.opendispute.dispute.Party;
+import org.opendispute.dispute.BuyerVerdict;
+import static org.opendispute.dispute.DisputeProcess.Fields.BUYER_VERDICT;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -34,10 +36,10 @@ class RecordProposalReview implements TaskListener {
     public void notify(DelegateTask task) {
         String disputeId = task.getExecution().getProcessBusinessKey();
         String actor = actors.of(task);
-        BuyerVerdict verdict = Submission.of(task).choice(BUYER_VERDICT, BuyerVerdict.class);
+        BuyerVerdict verdict = Submission.of(task).required(BUYER_VERDICT);
         var open = proposals.open(disputeId, Party.SELLER);
         if (verdict == BuyerVerdict.ACCEPT) {
-            Proposal proposal = open.orElseThrow(() -> new InvalidSubmissionException("no-open-proposal", BUYER_VERDICT,
+            Proposal proposal = open.orElseThrow(() -> new InvalidSubmissionException("no-open-proposal", BUYER_VERDICT.name(),
                     "There is no open proposal of the seller to accept."));
             proposals.decide(proposal.id(), Proposal.State.ACCEPTED);
             resolutions.apply(task, disputeId, proposal.type(), proposal.amount(), actor,

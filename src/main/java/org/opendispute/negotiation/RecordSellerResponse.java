@@ -1,10 +1,12 @@
 package org.opendispute.negotiation;
 
-import static org.opendispute.dispute.DisputeProcess.Vars.PROPOSAL_AMOUNT;
-import static org.opendispute.dispute.DisputeProcess.Vars.PROPOSAL_CURRENCY;
-import static org.opendispute.dispute.DisputeProcess.Vars.PROPOSAL_TYPE;
-import static org.opendispute.dispute.DisputeProcess.Vars.SELLER_ACTION;
-import static org.opendispute.dispute.DisputeProcess.Vars.SELLER_REASON;
+import org.opendispute.dispute.Party;
+import org.opendispute.dispute.SellerAction;
+import static org.opendispute.dispute.DisputeProcess.Fields.PROPOSAL_AMOUNT;
+import static org.opendispute.dispute.DisputeProcess.Fields.PROPOSAL_CURRENCY;
+import static org.opendispute.dispute.DisputeProcess.Fields.PROPOSAL_TYPE;
+import static org.opendispute.dispute.DisputeProcess.Fields.SELLER_ACTION;
+import static org.opendispute.dispute.DisputeProcess.Fields.SELLER_REASON;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -44,27 +46,27 @@ class RecordSellerResponse implements TaskListener {
         Submission submission = Submission.of(task);
         Dispute dispute = disputes.get(task.getExecution().getProcessBusinessKey());
         String actor = actors.of(task);
-        SellerAction action = submission.choice(SELLER_ACTION, SellerAction.class);
+        SellerAction action = submission.required(SELLER_ACTION);
         disputes.markSellerAnswered(dispute.id());
         switch (action) {
             case ACCEPT -> resolutions.applyBuyerRequest(task, dispute, actor, "The seller accepted the buyer's request");
             case PROPOSE -> {
-                ResolutionType type = submission.choice(PROPOSAL_TYPE, ResolutionType.class);
+                ResolutionType type = submission.required(PROPOSAL_TYPE);
                 if (type == ResolutionType.SELLER_FAVOUR) {
-                    throw new InvalidSubmissionException("invalid-choice", PROPOSAL_TYPE,
+                    throw new InvalidSubmissionException("invalid-choice", PROPOSAL_TYPE.name(),
                             "To propose nothing, refuse the request with reasons.");
                 }
                 Money amount = ProposalTerms.amountFor(dispute, type,
-                        type.hasChosenAmount() ? submission.amount(PROPOSAL_AMOUNT) : null,
-                        submission.optionalText(PROPOSAL_CURRENCY), PROPOSAL_AMOUNT);
+                        type.hasChosenAmount() ? submission.required(PROPOSAL_AMOUNT) : null,
+                        submission.optional(PROPOSAL_CURRENCY), PROPOSAL_AMOUNT.name());
                 Proposal proposal = proposals.propose(dispute.id(), Party.SELLER, actor, type, amount,
-                        dispute.refundableAmount().currency(), submission.optionalText(SELLER_REASON));
+                        dispute.refundableAmount().currency(), submission.optional(SELLER_REASON));
                 history.record(dispute.id(), HistoryEvent.SELLER_PROPOSED, actor,
                         type + (amount == null ? "" : " " + amount) + " (" + proposal.id() + ")");
             }
             case REFUSE -> {
                 // A refusal stands as the seller's position: nothing refunded. The buyer may accept or reject it.
-                String reason = submission.text(SELLER_REASON);
+                String reason = submission.required(SELLER_REASON);
                 proposals.propose(dispute.id(), Party.SELLER, actor, ResolutionType.SELLER_FAVOUR, null,
                         dispute.refundableAmount().currency(), reason);
                 history.record(dispute.id(), HistoryEvent.SELLER_REFUSED, actor, reason);

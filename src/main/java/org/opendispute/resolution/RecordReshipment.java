@@ -1,7 +1,7 @@
 package org.opendispute.resolution;
 
-import static org.opendispute.dispute.DisputeProcess.Vars.RESHIP_CARRIER;
-import static org.opendispute.dispute.DisputeProcess.Vars.RESHIP_TRACKING_NUMBER;
+import static org.opendispute.dispute.DisputeProcess.Fields.RESHIP_CARRIER;
+import static org.opendispute.dispute.DisputeProcess.Fields.RESHIP_TRACKING_NUMBER;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -30,8 +30,8 @@ class RecordReshipment implements TaskListener {
     public void notify(DelegateTask task) {
         Submission submission = Submission.of(task);
         String disputeId = task.getExecution().getProcessBusinessKey();
-        String carrier = submission.text(RESHIP_CARRIER);
-        String trackingNumber = submission.text(RESHIP_TRACKING_NUMBER);
+        String carrier = submission.required(RESHIP_CARRIER);
+        String trackingNumber = submission.required(RESHIP_TRACKING_NUMBER);
         disputes.recordReshipment(disputeId, carrier, trackingNumber);
         history.record(disputeId, HistoryEvent.RESHIPPED, actors.of(task), carrier + " " + trackingNumber);
     }

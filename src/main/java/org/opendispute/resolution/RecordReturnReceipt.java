@@ -1,6 +1,7 @@
 package org.opendispute.resolution;
 
-import static org.opendispute.dispute.DisputeProcess.Vars.RETURN_CONDITION;
+import org.opendispute.dispute.ReturnCondition;
+import static org.opendispute.dispute.DisputeProcess.Fields.RETURN_CONDITION;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -28,7 +29,7 @@ class RecordReturnReceipt implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String disputeId = task.getExecution().getProcessBusinessKey();
-        ReturnCondition condition = Submission.of(task).choice(RETURN_CONDITION, ReturnCondition.class);
+        ReturnCondition condition = Submission.of(task).required(RETURN_CONDITION);
         disputes.recordReturnCondition(disputeId, condition.name());
         history.record(disputeId, HistoryEvent.RETURN_RECEIVED, actors.of(task), condition.name());
     }

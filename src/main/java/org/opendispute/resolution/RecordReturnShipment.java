@@ -1,7 +1,7 @@
 package org.opendispute.resolution;
 
-import static org.opendispute.dispute.DisputeProcess.Vars.RETURN_CARRIER;
-import static org.opendispute.dispute.DisputeProcess.Vars.RETURN_TRACKING_NUMBER;
+import static org.opendispute.dispute.DisputeProcess.Fields.RETURN_CARRIER;
+import static org.opendispute.dispute.DisputeProcess.Fields.RETURN_TRACKING_NUMBER;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -34,8 +34,8 @@ class RecordReturnShipment implements TaskListener {
     public void notify(DelegateTask task) {
         Submission submission = Submission.of(task);
         String disputeId = task.getExecution().getProcessBusinessKey();
-        String carrier = submission.text(RETURN_CARRIER);
-        String trackingNumber = submission.text(RETURN_TRACKING_NUMBER);
+        String carrier = submission.required(RETURN_CARRIER);
+        String trackingNumber = submission.required(RETURN_TRACKING_NUMBER);
         disputes.recordReturnShipment(disputeId, carrier, trackingNumber);
         deadlines.endAll(disputeId, Deadline.Kind.TASK);
         history.record(disputeId, HistoryEvent.RETURN_SHIPPED, actors.of(task), carrier + " " + trackingNumber);

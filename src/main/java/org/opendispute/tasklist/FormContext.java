@@ -16,7 +16,7 @@ import org.opendispute.dispute.DisputeStore;
 import org.opendispute.evidence.EvidenceStore;
 import org.opendispute.mediation.PlatformSuggestion;
 import org.opendispute.negotiation.MessageStore;
-import org.opendispute.negotiation.Party;
+import org.opendispute.dispute.Party;
 import org.opendispute.negotiation.ProposalStore;
 import org.opendispute.order.Money;
 import org.opendispute.order.Order;
@@ -116,7 +116,7 @@ class FormContext {
         if (DisputeProcess.Elements.PROVIDE_INFORMATION.equals(task.getTaskDefinitionKey())) {
             context.put("question", Map.of(
                     "from", String.valueOf(dispute.informationFrom()),
-                    "text", String.valueOf(task.getVariable(DisputeProcess.Vars.INFORMATION_QUESTION))));
+                    "text", String.valueOf(task.getVariable(DisputeProcess.Fields.INFORMATION_QUESTION.name()))));
         }
         // The abuse rules' flags are for the mediators' eyes only: a party's form never carries them.
         if (DisputeProcess.Elements.MEDIATE.equals(task.getTaskDefinitionKey())) {

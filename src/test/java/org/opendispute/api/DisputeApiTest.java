@@ -299,7 +299,7 @@ class DisputeApiTest {
                 .singleResult().getId();
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list())
                 .extracting(HistoricVariableInstance::getName)
-                .doesNotContain(DisputeProcess.Vars.SELLER_ACTION, DisputeProcess.Vars.SELLER_REASON);
+                .doesNotContain(DisputeProcess.Fields.SELLER_ACTION.name(), DisputeProcess.Fields.SELLER_REASON.name());
     }
 
     @Test

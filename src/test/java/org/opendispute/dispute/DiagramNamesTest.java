@@ -40,7 +40,8 @@ class DiagramNamesTest {
             "'AWAITING_SELLER', 'sellerResponse'|'AWAITING_SELLER', 'sellerRespons'|Task_RespondAsSeller|no deadline named sellerRespons",
             "${policy.returnReceipt}|${policy.returnReciept}|Timer_ReturnReceiptDue|no deadline named returnReciept",
             "stageStarted(execution, 'mediation')|stageStarted(execution, 'mediatoin')|SubProcess_Mediation|no deadline named mediatoin",
-            "resolutionType == 'RESHIPMENT'|resolutionType == 'RESHIP'|Flow_Reshipment|no ResolutionType named RESHIP",
+            "resolutionType == 'RESHIPMENT'|resolutionType == 'RESHIP'|Flow_Reshipment|resolutionType is never RESHIP",
+            "sellerAction == 'ACCEPT'|sellerAction == 'ACCEPTS'|Flow_SellerAccepted|sellerAction is never ACCEPTS",
             "taskOpened(task, 'NEGOTIATING', null)|taskOpened(task, NEGOTIATING, null)|Task_ReviewProposal|expected a quoted name",
     })
     void aNameTheCodeDoesNotKnowStopsTheDeployment(String original, String typo, String element, String complaint) {

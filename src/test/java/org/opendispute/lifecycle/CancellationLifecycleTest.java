@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.opendispute.dispute.DisputeProcess.Fields.INFORMATION_FROM;
+import static org.opendispute.dispute.DisputeProcess.Fields.INFORMATION_QUESTION;
+import static org.opendispute.dispute.DisputeProcess.Fields.MEDIATOR_ACTION;
 import static org.opendispute.dispute.DisputeProcess.Elements.MEDIATE;
 import static org.opendispute.dispute.DisputeProcess.Elements.SHIP_RETURN;
 
@@ -12,6 +14,9 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.opendispute.dispute.Party;
+import org.opendispute.dispute.MediatorAction;
+import org.opendispute.dispute.TaskCommand;
 import org.opendispute.dispute.DisputeProcess;
 import org.opendispute.dispute.Reason;
 import org.opendispute.dispute.ResolutionType;
@@ -40,8 +45,7 @@ class CancellationLifecycleTest extends LifecycleScenario {
     @Test
     void theBuyerCancelsWhileInformationIsAwaited() {
         ProcessInstance pi = escalatedToMediation();
-        complete(task(MEDIATE, pi), withVariables("mediatorAction", "REQUEST_INFORMATION", "informationFrom", "SELLER",
-                "informationQuestion", "Proof of shipping?"));
+        complete(task(MEDIATE, pi), TaskCommand.of(MEDIATOR_ACTION, MediatorAction.REQUEST_INFORMATION).and(INFORMATION_FROM, Party.SELLER).and(INFORMATION_QUESTION, "Proof of shipping?").variables());
         cancelAndCheck(pi);
     }
 

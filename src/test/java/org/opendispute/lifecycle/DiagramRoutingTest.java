@@ -24,15 +24,15 @@ import static org.opendispute.dispute.DisputeProcess.Elements.RETURN_DELIVERED;
 import static org.opendispute.dispute.DisputeProcess.Elements.REVIEW_PROPOSAL;
 import static org.opendispute.dispute.DisputeProcess.Elements.SHIP_RETURN;
 import static org.opendispute.dispute.DisputeProcess.Vars.BUYER_HAS_EVIDENCE;
-import static org.opendispute.dispute.DisputeProcess.Vars.BUYER_VERDICT;
+import static org.opendispute.dispute.DisputeProcess.Fields.BUYER_VERDICT;
 import static org.opendispute.dispute.DisputeProcess.Vars.CARRIER_CONFIRMED_DELIVERY;
 import static org.opendispute.dispute.DisputeProcess.Vars.DISPUTED_VALUE;
 import static org.opendispute.dispute.DisputeProcess.Vars.ELIGIBLE;
-import static org.opendispute.dispute.DisputeProcess.Vars.MEDIATOR_ACTION;
+import static org.opendispute.dispute.DisputeProcess.Fields.MEDIATOR_ACTION;
 import static org.opendispute.dispute.DisputeProcess.Vars.REASON;
 import static org.opendispute.dispute.DisputeProcess.Vars.RESOLUTION_TYPE;
-import static org.opendispute.dispute.DisputeProcess.Vars.RETURN_CONDITION;
-import static org.opendispute.dispute.DisputeProcess.Vars.SELLER_ACTION;
+import static org.opendispute.dispute.DisputeProcess.Fields.RETURN_CONDITION;
+import static org.opendispute.dispute.DisputeProcess.Fields.SELLER_ACTION;
 
 import java.time.Duration;
 import java.util.Date;
@@ -66,10 +66,11 @@ import org.opendispute.dispute.DisputeProcess;
 import org.opendispute.dispute.DisputeProcess.Messages;
 import org.opendispute.dispute.DisputeStage;
 import org.opendispute.dispute.ResolutionType;
-import org.opendispute.mediation.MediatorAction;
-import org.opendispute.negotiation.BuyerVerdict;
-import org.opendispute.negotiation.SellerAction;
-import org.opendispute.resolution.ReturnCondition;
+import org.opendispute.dispute.TaskCommand;
+import org.opendispute.dispute.MediatorAction;
+import org.opendispute.dispute.BuyerVerdict;
+import org.opendispute.dispute.SellerAction;
+import org.opendispute.dispute.ReturnCondition;
 
 /**
  * The diagram's routing alone, in milliseconds: every step of the product is a mock, the engine runs in
@@ -149,8 +150,8 @@ class DiagramRoutingTest {
     @Test
     void aSellerWhoAcceptsARefundLeadsToTheRefundInItsOwnTransaction() throws Exception {
         ProcessInstance dispute = open();
-        complete(dispute, RESPOND_AS_SELLER, Map.of(SELLER_ACTION, SellerAction.ACCEPT.name(),
-                RESOLUTION_TYPE, ResolutionType.FULL_REFUND.name()));
+        complete(dispute, RESPOND_AS_SELLER, TaskCommand.of(SELLER_ACTION, SellerAction.ACCEPT)
+                .and(RESOLUTION_TYPE, ResolutionType.FULL_REFUND.name()));
 
         assertThat(dispute).isWaitingAt(ISSUE_REFUND);
         verify(step("issueRefundDelegate"), never()).execute(any());
@@ -167,7 +168,7 @@ class DiagramRoutingTest {
         passTime(Duration.ofDays(5));
 
         assertThat(dispute).isWaitingAt(RESHIP);
-        complete(dispute, RESHIP, Map.of());
+        complete(dispute, RESHIP, TaskCommand.none());
         assertThat(dispute).isEnded().hasPassed(DISPUTE_RESOLVED).hasNotPassed(ISSUE_REFUND);
     }
 
@@ -184,18 +185,15 @@ class DiagramRoutingTest {
     @Test
     void aRejectedProposalGivesTheSellerAnotherRoundAndAnAcceptedReturnIsShippedBack() throws Exception {
         ProcessInstance dispute = open();
-        complete(dispute, RESPOND_AS_SELLER, Map.of(SELLER_ACTION, SellerAction.PROPOSE.name()));
-        complete(dispute, REVIEW_PROPOSAL, Map.of(BUYER_VERDICT, BuyerVerdict.REJECT.name()));
+        complete(dispute, RESPOND_AS_SELLER, TaskCommand.of(SELLER_ACTION, SellerAction.PROPOSE));
+        complete(dispute, REVIEW_PROPOSAL, TaskCommand.of(BUYER_VERDICT, BuyerVerdict.REJECT));
         assertThat(dispute).isWaitingAt(RESPOND_AS_SELLER);
-        complete(dispute, RESPOND_AS_SELLER, Map.of(SELLER_ACTION, SellerAction.PROPOSE.name()));
-        complete(dispute, REVIEW_PROPOSAL, Map.of(BUYER_VERDICT, BuyerVerdict.ACCEPT.name(),
-                RESOLUTION_TYPE, ResolutionType.RETURN_AND_REFUND.name()));
+        complete(dispute, RESPOND_AS_SELLER, TaskCommand.of(SELLER_ACTION, SellerAction.PROPOSE));
+        complete(dispute, REVIEW_PROPOSAL, TaskCommand.of(BUYER_VERDICT, BuyerVerdict.ACCEPT)
+                .and(RESOLUTION_TYPE, ResolutionType.RETURN_AND_REFUND.name()));
 
-        complete(dispute, SHIP_RETURN, Map.of());
-        assertThat(dispute).isWaitingAt(RETURN_DELIVERED);
-        engine.getRuntimeService().createMessageCorrelation(Messages.RETURN_DELIVERED)
-                .processInstanceId(dispute.getId()).correlate();
-        complete(dispute, CONFIRM_RETURN_RECEIPT, Map.of(RETURN_CONDITION, ReturnCondition.RECEIVED.name()));
+        returnShippedAndDelivered(dispute);
+        complete(dispute, CONFIRM_RETURN_RECEIPT, TaskCommand.of(RETURN_CONDITION, ReturnCondition.RECEIVED));
         runDueJobs();
         assertThat(dispute).isEnded().hasPassed(ISSUE_REFUND, DISPUTE_RESOLVED);
     }
@@ -203,10 +201,8 @@ class DiagramRoutingTest {
     @Test
     void anEmptyReturnGoesToMediationAndAReturnNotShippedIsTheSellersFavour() throws Exception {
         ProcessInstance emptyBox = acceptedReturn();
-        complete(emptyBox, SHIP_RETURN, Map.of());
-        engine.getRuntimeService().createMessageCorrelation(Messages.RETURN_DELIVERED)
-                .processInstanceId(emptyBox.getId()).correlate();
-        complete(emptyBox, CONFIRM_RETURN_RECEIPT, Map.of(RETURN_CONDITION, ReturnCondition.EMPTY_OR_DIFFERENT.name()));
+        returnShippedAndDelivered(emptyBox);
+        complete(emptyBox, CONFIRM_RETURN_RECEIPT, TaskCommand.of(RETURN_CONDITION, ReturnCondition.EMPTY_OR_DIFFERENT));
         assertThat(emptyBox).isWaitingAt(MEDIATE);
 
         ProcessInstance neverShipped = acceptedReturn();
@@ -217,9 +213,7 @@ class DiagramRoutingTest {
     @Test
     void aSellerSilentOnAReturnReceivedRefundsTheBuyer() throws Exception {
         ProcessInstance dispute = acceptedReturn();
-        complete(dispute, SHIP_RETURN, Map.of());
-        engine.getRuntimeService().createMessageCorrelation(Messages.RETURN_DELIVERED)
-                .processInstanceId(dispute.getId()).correlate();
+        returnShippedAndDelivered(dispute);
         passTime(Duration.ofDays(5));
         assertThat(dispute).isEnded().hasPassed(ISSUE_REFUND, DISPUTE_RESOLVED);
     }
@@ -229,20 +223,20 @@ class DiagramRoutingTest {
             throws Exception {
         sets("applyPlatformProposalDelegate", Map.of(RESOLUTION_TYPE, ResolutionType.SELLER_FAVOUR.name()));
         ProcessInstance dispute = open();
-        complete(dispute, RESPOND_AS_SELLER, Map.of(SELLER_ACTION, SellerAction.REFUSE.name()));
+        complete(dispute, RESPOND_AS_SELLER, TaskCommand.of(SELLER_ACTION, SellerAction.REFUSE));
         engine.getRuntimeService().createMessageCorrelation(Messages.BUYER_ESCALATES)
                 .processInstanceId(dispute.getId()).correlate();
         assertThat(dispute).isWaitingAt(MEDIATE);
         assertThat(engine.getRuntimeService().getVariable(dispute.getId(), "suggestedProposalType"))
                 .isEqualTo("FULL_REFUND");
 
-        complete(dispute, MEDIATE, Map.of(MEDIATOR_ACTION, MediatorAction.REQUEST_INFORMATION.name()));
+        complete(dispute, MEDIATE, TaskCommand.of(MEDIATOR_ACTION, MediatorAction.REQUEST_INFORMATION));
         assertThat(dispute).isWaitingAt(PROVIDE_INFORMATION);
         passTime(Duration.ofDays(3));
         verify(step("recordSilenceDelegate"), times(1)).execute(any());
         assertThat(dispute).isWaitingAt(MEDIATE);
 
-        complete(dispute, MEDIATE, Map.of(MEDIATOR_ACTION, MediatorAction.ISSUE_PROPOSAL.name()));
+        complete(dispute, MEDIATE, TaskCommand.of(MEDIATOR_ACTION, MediatorAction.ISSUE_PROPOSAL));
         assertThat(dispute).isWaitingAt(CHOOSE_PROPOSAL);
         passTime(Duration.ofDays(5));
         assertThat(dispute).isEnded().hasPassed("Task_ApplyPlatformProposal", DISPUTE_RESOLVED).hasNotPassed(ISSUE_REFUND);
@@ -251,7 +245,7 @@ class DiagramRoutingTest {
     @Test
     void theNegotiationsDeadlineEscalatesAndAnOverdueMediationIsFlaggedWhileItGoesOn() throws Exception {
         ProcessInstance dispute = open();
-        complete(dispute, RESPOND_AS_SELLER, Map.of(SELLER_ACTION, SellerAction.PROPOSE.name()));
+        complete(dispute, RESPOND_AS_SELLER, TaskCommand.of(SELLER_ACTION, SellerAction.PROPOSE));
         passTime(Duration.ofDays(15));
         assertThat(dispute).isWaitingAt(MEDIATE);
 
@@ -265,12 +259,12 @@ class DiagramRoutingTest {
     void theBuyerCancelsAtAnyStageBeforeAResolution(String stage) throws Exception {
         ProcessInstance dispute = open();
         if (!stage.equals(RESPOND_AS_SELLER)) {
-            complete(dispute, RESPOND_AS_SELLER, Map.of(SELLER_ACTION, SellerAction.REFUSE.name()));
+            complete(dispute, RESPOND_AS_SELLER, TaskCommand.of(SELLER_ACTION, SellerAction.REFUSE));
             engine.getRuntimeService().createMessageCorrelation(Messages.BUYER_ESCALATES)
                     .processInstanceId(dispute.getId()).correlate();
         }
         if (stage.equals(CHOOSE_PROPOSAL)) {
-            complete(dispute, MEDIATE, Map.of(MEDIATOR_ACTION, MediatorAction.ISSUE_PROPOSAL.name()));
+            complete(dispute, MEDIATE, TaskCommand.of(MEDIATOR_ACTION, MediatorAction.ISSUE_PROPOSAL));
         }
         assertThat(dispute).isWaitingAt(stage);
         engine.getRuntimeService().createMessageCorrelation(Messages.BUYER_CANCELS)
@@ -296,17 +290,24 @@ class DiagramRoutingTest {
 
     ProcessInstance acceptedReturn() {
         ProcessInstance dispute = open();
-        complete(dispute, RESPOND_AS_SELLER, Map.of(SELLER_ACTION, SellerAction.ACCEPT.name(),
-                RESOLUTION_TYPE, ResolutionType.RETURN_AND_REFUND.name()));
+        complete(dispute, RESPOND_AS_SELLER, TaskCommand.of(SELLER_ACTION, SellerAction.ACCEPT)
+                .and(RESOLUTION_TYPE, ResolutionType.RETURN_AND_REFUND.name()));
         assertThat(dispute).isWaitingAt(SHIP_RETURN);
         return dispute;
     }
 
-    void complete(ProcessInstance dispute, String taskKey, Map<String, Object> submitted) {
+    void returnShippedAndDelivered(ProcessInstance dispute) {
+        complete(dispute, SHIP_RETURN, TaskCommand.none());
+        assertThat(dispute).isWaitingAt(RETURN_DELIVERED);
+        engine.getRuntimeService().createMessageCorrelation(Messages.RETURN_DELIVERED)
+                .processInstanceId(dispute.getId()).correlate();
+    }
+
+    void complete(ProcessInstance dispute, String taskKey, TaskCommand submitted) {
         assertThat(dispute).isWaitingAt(taskKey);
         var task = engine.getTaskService().createTaskQuery().processInstanceId(dispute.getId())
                 .taskDefinitionKey(taskKey).singleResult();
-        engine.getTaskService().complete(task.getId(), submitted);
+        engine.getTaskService().complete(task.getId(), submitted.variables());
     }
 
     /** Moves the engine's clock past the time and runs every job then due, as the job executor would. */

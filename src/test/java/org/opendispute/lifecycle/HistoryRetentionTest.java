@@ -7,7 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.opendispute.dispute.DisputeProcess.Fields.SELLER_ACTION;
 import static org.opendispute.dispute.DisputeProcess.Elements.ISSUE_REFUND;
 import static org.opendispute.dispute.DisputeProcess.Elements.RESPOND_AS_SELLER;
 
@@ -27,6 +27,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opendispute.dispute.SellerAction;
+import org.opendispute.dispute.TaskCommand;
 import org.opendispute.dispute.DisputeHistory;
 import org.opendispute.dispute.DisputeIds;
 import org.opendispute.dispute.DisputeProcess;
@@ -96,7 +98,7 @@ class HistoryRetentionTest {
         ProcessInstance pi = runtimeService.startProcessInstanceByKey(DisputeProcess.KEY, DisputeIds.next(),
                 openingVariables.write(new OpeningRequest(order.orderId(), order.buyerId(), Reason.NOT_RECEIVED,
                         "Never arrived", List.of(), ResolutionType.FULL_REFUND, null, List.of())));
-        complete(task(RESPOND_AS_SELLER, pi), withVariables("sellerAction", "ACCEPT"));
+        complete(task(RESPOND_AS_SELLER, pi), TaskCommand.of(SELLER_ACTION, SellerAction.ACCEPT).variables());
         execute(job(ISSUE_REFUND, pi));
         assertThat(pi).isEnded();
         return pi;

@@ -7,7 +7,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.opendispute.dispute.DisputeProcess.Fields.CHOICE;
+import static org.opendispute.dispute.DisputeProcess.Fields.PROPOSAL_AMOUNT;
+import static org.opendispute.dispute.DisputeProcess.Fields.PROPOSAL_TYPE;
+import static org.opendispute.dispute.DisputeProcess.Fields.RETURN_CARRIER;
+import static org.opendispute.dispute.DisputeProcess.Fields.RETURN_TRACKING_NUMBER;
+import static org.opendispute.dispute.DisputeProcess.Fields.SELLER_ACTION;
+import static org.opendispute.dispute.DisputeProcess.Fields.SELLER_REASON;
+import static org.opendispute.dispute.DisputeProcess.Fields.MEDIATOR_ACTION;
 import static org.opendispute.dispute.DisputeProcess.Elements.CHOOSE_PROPOSAL;
 import static org.opendispute.dispute.DisputeProcess.Elements.DISPUTE_CANCELLED;
 import static org.opendispute.dispute.DisputeProcess.Elements.DISPUTE_RESOLVED;
@@ -30,6 +37,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.opendispute.dispute.SellerAction;
+import org.opendispute.dispute.Choice;
+import org.opendispute.dispute.TaskCommand;
 import org.opendispute.dispute.Accounts;
 import org.opendispute.dispute.Deadlines;
 import org.opendispute.dispute.Dispute;
@@ -39,6 +49,7 @@ import org.opendispute.dispute.DisputeProcess;
 import org.opendispute.dispute.DisputeStatus;
 import org.opendispute.dispute.DisputeStore;
 import org.opendispute.dispute.DisputedLine;
+import org.opendispute.dispute.MediatorAction;
 import org.opendispute.dispute.OpeningRequest;
 import org.opendispute.dispute.OpeningVariables;
 import org.opendispute.dispute.Outcome;
@@ -119,8 +130,7 @@ abstract class LifecycleScenario {
     }
 
     void propose(ProcessInstance pi, ResolutionType type, String amount) {
-        complete(task(RESPOND_AS_SELLER, pi), withVariables("sellerAction", "PROPOSE", "proposalType", type.name(),
-                "proposalAmount", amount));
+        complete(task(RESPOND_AS_SELLER, pi), TaskCommand.of(SELLER_ACTION, SellerAction.PROPOSE).and(PROPOSAL_TYPE, type).and(PROPOSAL_AMOUNT, new BigDecimal(amount)).variables());
     }
 
     void escalate(ProcessInstance pi) {
@@ -131,7 +141,7 @@ abstract class LifecycleScenario {
 
     ProcessInstance escalatedToMediation() {
         ProcessInstance pi = open(Reason.NOT_RECEIVED, ResolutionType.FULL_REFUND, null);
-        complete(task(RESPOND_AS_SELLER, pi), withVariables("sellerAction", "REFUSE", "sellerReason", "Shipped fine"));
+        complete(task(RESPOND_AS_SELLER, pi), TaskCommand.of(SELLER_ACTION, SellerAction.REFUSE).and(SELLER_REASON, "Shipped fine").variables());
         escalate(pi);
         assertThat(pi).isWaitingAt(MEDIATE);
         return pi;
@@ -139,7 +149,7 @@ abstract class LifecycleScenario {
 
     void issuePlatformProposal(ProcessInstance pi, Map<String, Object> details) {
         Map<String, Object> variables = new java.util.HashMap<>(details);
-        variables.put("mediatorAction", "ISSUE_PROPOSAL");
+        variables.put(MEDIATOR_ACTION.name(), MediatorAction.ISSUE_PROPOSAL.name());
         complete(task(MEDIATE, pi), variables);
     }
 
@@ -148,17 +158,17 @@ abstract class LifecycleScenario {
         String photo = evidence.upload(order.buyerId(), null, "broken.jpg", JPEG).id();
         ProcessInstance pi = start(new OpeningRequest(order.orderId(), order.buyerId(), Reason.DAMAGED, "Cracked",
                 List.of(new DisputedLine("LAMP", 1)), ResolutionType.FULL_REFUND, null, List.of(photo)));
-        complete(task(RESPOND_AS_SELLER, pi), withVariables("sellerAction", "REFUSE", "sellerReason", "Packed well"));
+        complete(task(RESPOND_AS_SELLER, pi), TaskCommand.of(SELLER_ACTION, SellerAction.REFUSE).and(SELLER_REASON, "Packed well").variables());
         escalate(pi);
         assertThat(runtimeService.getVariable(pi.getId(), "suggestedProposalType")).isEqualTo("RETURN_AND_REFUND");
         issuePlatformProposal(pi, Map.of());
-        complete(task(CHOOSE_PROPOSAL, pi), withVariables("choice", "PLATFORM"));
+        complete(task(CHOOSE_PROPOSAL, pi), TaskCommand.of(CHOICE, Choice.PLATFORM).variables());
         assertThat(pi).isWaitingAt(SHIP_RETURN);
         return pi;
     }
 
     void shipReturn(ProcessInstance pi, String trackingNumber) {
-        complete(task(SHIP_RETURN, pi), withVariables("returnCarrier", "DHL", "returnTrackingNumber", trackingNumber));
+        complete(task(SHIP_RETURN, pi), TaskCommand.of(RETURN_CARRIER, "DHL").and(RETURN_TRACKING_NUMBER, trackingNumber).variables());
     }
 
     void returnDelivered(ProcessInstance pi, String trackingNumber) {

@@ -7,7 +7,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.opendispute.dispute.DisputeProcess.Fields.CHOICE;
+import static org.opendispute.dispute.DisputeProcess.Fields.INFORMATION_ANSWER;
+import static org.opendispute.dispute.DisputeProcess.Fields.INFORMATION_FROM;
+import static org.opendispute.dispute.DisputeProcess.Fields.INFORMATION_QUESTION;
+import static org.opendispute.dispute.DisputeProcess.Fields.MEDIATOR_ACTION;
 import static org.opendispute.dispute.DisputeProcess.Elements.BUYER_DECISION_DUE;
 import static org.opendispute.dispute.DisputeProcess.Elements.CHOOSE_PROPOSAL;
 import static org.opendispute.dispute.DisputeProcess.Elements.INFORMATION_DUE;
@@ -24,6 +28,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.opendispute.dispute.Party;
+import org.opendispute.dispute.MediatorAction;
+import org.opendispute.dispute.Choice;
+import org.opendispute.dispute.TaskCommand;
 import org.opendispute.dispute.DisputeStage;
 import org.opendispute.dispute.DisputeStatus;
 import org.opendispute.dispute.Outcome;
@@ -37,8 +45,7 @@ class MediationLifecycleTest extends LifecycleScenario {
     @Test
     void mediationWithAnInformationRequestAnswered() {
         ProcessInstance pi = escalatedToMediation();
-        complete(task(MEDIATE, pi), withVariables("mediatorAction", "REQUEST_INFORMATION", "informationFrom", "SELLER",
-                "informationQuestion", "Which carrier did you use?"));
+        complete(task(MEDIATE, pi), TaskCommand.of(MEDIATOR_ACTION, MediatorAction.REQUEST_INFORMATION).and(INFORMATION_FROM, Party.SELLER).and(INFORMATION_QUESTION, "Which carrier did you use?").variables());
 
         assertThat(pi).isWaitingAt(PROVIDE_INFORMATION);
         Task question = task(PROVIDE_INFORMATION, pi);
@@ -46,7 +53,7 @@ class MediationLifecycleTest extends LifecycleScenario {
         assertThat(question.getDueDate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(3))));
         assertThat(status(pi)).isEqualTo(DisputeStatus.AWAITING_INFORMATION);
 
-        complete(question, withVariables("informationAnswer", "DHL, tracking TRK-1"));
+        complete(question, TaskCommand.of(INFORMATION_ANSWER, "DHL, tracking TRK-1").variables());
 
         assertThat(pi).isWaitingAt(MEDIATE);
         assertThat(status(pi)).isEqualTo(DisputeStatus.IN_MEDIATION);
@@ -56,8 +63,7 @@ class MediationLifecycleTest extends LifecycleScenario {
     @Test
     void anUnansweredInformationRequestCountsAgainstTheParty() {
         ProcessInstance pi = escalatedToMediation();
-        complete(task(MEDIATE, pi), withVariables("mediatorAction", "REQUEST_INFORMATION", "informationFrom", "BUYER",
-                "informationQuestion", "Please send a photo of the label"));
+        complete(task(MEDIATE, pi), TaskCommand.of(MEDIATOR_ACTION, MediatorAction.REQUEST_INFORMATION).and(INFORMATION_FROM, Party.BUYER).and(INFORMATION_QUESTION, "Please send a photo of the label").variables());
         assertThat(task(PROVIDE_INFORMATION, pi)).isAssignedTo(order.buyerId());
 
         at(NOW.plus(Duration.ofDays(3)));
@@ -110,7 +116,7 @@ class MediationLifecycleTest extends LifecycleScenario {
         escalate(pi);
         issuePlatformProposal(pi, Map.of());
 
-        complete(task(CHOOSE_PROPOSAL, pi), withVariables("choice", "SELLER"));
+        complete(task(CHOOSE_PROPOSAL, pi), TaskCommand.of(CHOICE, Choice.SELLER).variables());
 
         refundIssued(pi);
         assertResolved(pi, Outcome.PARTIAL_REFUND);
@@ -139,7 +145,7 @@ class MediationLifecycleTest extends LifecycleScenario {
         ProcessInstance pi = escalatedToMediation();
         assertThat(runtimeService.getVariable(pi.getId(), "suggestedProposalType")).isEqualTo("SELLER_FAVOUR");
         issuePlatformProposal(pi, Map.of());
-        complete(task(CHOOSE_PROPOSAL, pi), withVariables("choice", "PLATFORM"));
+        complete(task(CHOOSE_PROPOSAL, pi), TaskCommand.of(CHOICE, Choice.PLATFORM).variables());
 
         assertThat(pi).hasPassed("Gateway_ResolutionType").hasNotPassed(ISSUE_REFUND);
         assertResolved(pi, Outcome.SELLER_FAVOUR);

@@ -6,7 +6,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.opendispute.dispute.DisputeProcess.Fields.BUYER_VERDICT;
+import static org.opendispute.dispute.DisputeProcess.Fields.CHOICE;
+import static org.opendispute.dispute.DisputeProcess.Fields.SELLER_ACTION;
+import static org.opendispute.dispute.DisputeProcess.Fields.SELLER_REASON;
 import static org.opendispute.dispute.DisputeProcess.Elements.CHOOSE_PROPOSAL;
 import static org.opendispute.dispute.DisputeProcess.Elements.MEDIATE;
 import static org.opendispute.dispute.DisputeProcess.Elements.NEGOTIATION_DEADLINE;
@@ -23,6 +26,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.opendispute.dispute.SellerAction;
+import org.opendispute.dispute.Choice;
+import org.opendispute.dispute.BuyerVerdict;
+import org.opendispute.dispute.TaskCommand;
 import org.opendispute.dispute.DisputeStatus;
 import org.opendispute.dispute.Outcome;
 import org.opendispute.dispute.Reason;
@@ -45,7 +52,7 @@ class NegotiationLifecycleTest extends LifecycleScenario {
                 .containsEntry("sellerResponse", NOW.plus(Duration.ofDays(5)))
                 .containsEntry("negotiation", NOW.plus(Duration.ofDays(15)));
 
-        complete(respond, withVariables("sellerAction", "ACCEPT"));
+        complete(respond, TaskCommand.of(SELLER_ACTION, SellerAction.ACCEPT).variables());
 
         refundIssued(pi);
         assertResolved(pi, Outcome.FULL_REFUND);
@@ -84,7 +91,7 @@ class NegotiationLifecycleTest extends LifecycleScenario {
         assertThat(task(REVIEW_PROPOSAL, pi)).isAssignedTo(order.buyerId());
         assertThat(status(pi)).isEqualTo(DisputeStatus.NEGOTIATING);
 
-        complete(task(REVIEW_PROPOSAL, pi), withVariables("buyerVerdict", "ACCEPT"));
+        complete(task(REVIEW_PROPOSAL, pi), TaskCommand.of(BUYER_VERDICT, BuyerVerdict.ACCEPT).variables());
 
         assertThat(pi).hasPassed("EndEvent_ProposalAccepted");
         refundIssued(pi);
@@ -96,12 +103,12 @@ class NegotiationLifecycleTest extends LifecycleScenario {
     void severalRoundsUntilTheSellerAccepts() {
         ProcessInstance pi = open(Reason.NOT_RECEIVED, ResolutionType.PARTIAL_REFUND, "40.00");
         propose(pi, ResolutionType.PARTIAL_REFUND, "10.00");
-        complete(task(REVIEW_PROPOSAL, pi), withVariables("buyerVerdict", "REJECT"));
+        complete(task(REVIEW_PROPOSAL, pi), TaskCommand.of(BUYER_VERDICT, BuyerVerdict.REJECT).variables());
         assertThat(pi).isWaitingAt(RESPOND_AS_SELLER);
         assertThat(status(pi)).isEqualTo(DisputeStatus.AWAITING_SELLER);
         propose(pi, ResolutionType.PARTIAL_REFUND, "25.00");
-        complete(task(REVIEW_PROPOSAL, pi), withVariables("buyerVerdict", "REJECT"));
-        complete(task(RESPOND_AS_SELLER, pi), withVariables("sellerAction", "ACCEPT"));
+        complete(task(REVIEW_PROPOSAL, pi), TaskCommand.of(BUYER_VERDICT, BuyerVerdict.REJECT).variables());
+        complete(task(RESPOND_AS_SELLER, pi), TaskCommand.of(SELLER_ACTION, SellerAction.ACCEPT).variables());
 
         refundIssued(pi);
         assertResolved(pi, Outcome.PARTIAL_REFUND);
@@ -111,7 +118,7 @@ class NegotiationLifecycleTest extends LifecycleScenario {
     @Test
     void rejectedAndEscalatedByTheBuyer() {
         ProcessInstance pi = open(Reason.NOT_RECEIVED, ResolutionType.FULL_REFUND, null);
-        complete(task(RESPOND_AS_SELLER, pi), withVariables("sellerAction", "REFUSE", "sellerReason", "It was delivered"));
+        complete(task(RESPOND_AS_SELLER, pi), TaskCommand.of(SELLER_ACTION, SellerAction.REFUSE).and(SELLER_REASON, "It was delivered").variables());
 
         escalate(pi);
 
@@ -125,7 +132,7 @@ class NegotiationLifecycleTest extends LifecycleScenario {
         assertThat(pi).isWaitingAt(CHOOSE_PROPOSAL);
         assertThat(task(CHOOSE_PROPOSAL, pi)).isAssignedTo(order.buyerId());
         assertThat(status(pi)).isEqualTo(DisputeStatus.AWAITING_BUYER_DECISION);
-        complete(task(CHOOSE_PROPOSAL, pi), withVariables("choice", "PLATFORM"));
+        complete(task(CHOOSE_PROPOSAL, pi), TaskCommand.of(CHOICE, Choice.PLATFORM).variables());
 
         refundIssued(pi);
         assertResolved(pi, Outcome.FULL_REFUND);

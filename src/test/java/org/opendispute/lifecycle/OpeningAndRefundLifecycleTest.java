@@ -7,7 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.opendispute.dispute.DisputeProcess.Fields.SELLER_ACTION;
 import static org.opendispute.dispute.DisputeProcess.Elements.DISPUTE_REJECTED;
 import static org.opendispute.dispute.DisputeProcess.Elements.ISSUE_REFUND;
 import static org.opendispute.dispute.DisputeProcess.Elements.RESPOND_AS_SELLER;
@@ -21,6 +21,8 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.opendispute.dispute.SellerAction;
+import org.opendispute.dispute.TaskCommand;
 import org.opendispute.dispute.DisputeIds;
 import org.opendispute.dispute.DisputeProcess;
 import org.opendispute.dispute.DisputeStatus;
@@ -39,7 +41,7 @@ class OpeningAndRefundLifecycleTest extends LifecycleScenario {
     @Test
     void aFailingRefundIsRetriedAndPaidExactlyOnce() {
         ProcessInstance pi = open(Reason.NOT_RECEIVED, ResolutionType.FULL_REFUND, null);
-        complete(task(RESPOND_AS_SELLER, pi), withVariables("sellerAction", "ACCEPT"));
+        complete(task(RESPOND_AS_SELLER, pi), TaskCommand.of(SELLER_ACTION, SellerAction.ACCEPT).variables());
         assertThat(status(pi)).isEqualTo(DisputeStatus.REFUND_PENDING);
         payments.failNext(1);
         Job refundJob = job(ISSUE_REFUND, pi);

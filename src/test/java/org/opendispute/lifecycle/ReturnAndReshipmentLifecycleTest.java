@@ -6,7 +6,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.opendispute.dispute.DisputeProcess.Fields.RESHIP_CARRIER;
+import static org.opendispute.dispute.DisputeProcess.Fields.RESHIP_TRACKING_NUMBER;
+import static org.opendispute.dispute.DisputeProcess.Fields.RETURN_CONDITION;
+import static org.opendispute.dispute.DisputeProcess.Fields.SELLER_ACTION;
 import static org.opendispute.dispute.DisputeProcess.Elements.CONFIRM_RETURN_RECEIPT;
 import static org.opendispute.dispute.DisputeProcess.Elements.MEDIATE;
 import static org.opendispute.dispute.DisputeProcess.Elements.RESHIP;
@@ -23,6 +26,9 @@ import java.util.Date;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.opendispute.dispute.SellerAction;
+import org.opendispute.dispute.ReturnCondition;
+import org.opendispute.dispute.TaskCommand;
 import org.opendispute.dispute.DisputeStatus;
 import org.opendispute.dispute.Outcome;
 import org.opendispute.dispute.Reason;
@@ -48,7 +54,7 @@ class ReturnAndReshipmentLifecycleTest extends LifecycleScenario {
         assertThat(pi).isWaitingAt(CONFIRM_RETURN_RECEIPT);
         assertThat(task(CONFIRM_RETURN_RECEIPT, pi)).isAssignedTo(order.sellerId());
         assertThat(status(pi)).isEqualTo(DisputeStatus.AWAITING_RETURN_RECEIPT);
-        complete(task(CONFIRM_RETURN_RECEIPT, pi), withVariables("returnCondition", "RECEIVED"));
+        complete(task(CONFIRM_RETURN_RECEIPT, pi), TaskCommand.of(RETURN_CONDITION, ReturnCondition.RECEIVED).variables());
 
         refundIssued(pi);
         assertResolved(pi, Outcome.FULL_REFUND);
@@ -83,7 +89,7 @@ class ReturnAndReshipmentLifecycleTest extends LifecycleScenario {
         ProcessInstance pi = returnAgreed();
         shipReturn(pi, "RET-3");
         returnDelivered(pi, "RET-3");
-        complete(task(CONFIRM_RETURN_RECEIPT, pi), withVariables("returnCondition", "EMPTY_OR_DIFFERENT"));
+        complete(task(CONFIRM_RETURN_RECEIPT, pi), TaskCommand.of(RETURN_CONDITION, ReturnCondition.EMPTY_OR_DIFFERENT).variables());
 
         assertThat(pi).hasPassed("EndEvent_PackageDisputed").isWaitingAt(MEDIATE);
         assertThat(status(pi)).isEqualTo(DisputeStatus.IN_MEDIATION);
@@ -103,11 +109,11 @@ class ReturnAndReshipmentLifecycleTest extends LifecycleScenario {
     @Test
     void theSellerReships() {
         ProcessInstance pi = open(Reason.NOT_RECEIVED, ResolutionType.RESHIPMENT, null);
-        complete(task(RESPOND_AS_SELLER, pi), withVariables("sellerAction", "ACCEPT"));
+        complete(task(RESPOND_AS_SELLER, pi), TaskCommand.of(SELLER_ACTION, SellerAction.ACCEPT).variables());
         assertThat(pi).isWaitingAt(RESHIP);
         assertThat(status(pi)).isEqualTo(DisputeStatus.AWAITING_RESHIPMENT);
 
-        complete(task(RESHIP, pi), withVariables("reshipCarrier", "UPS", "reshipTrackingNumber", "1Z999"));
+        complete(task(RESHIP, pi), TaskCommand.of(RESHIP_CARRIER, "UPS").and(RESHIP_TRACKING_NUMBER, "1Z999").variables());
 
         assertResolved(pi, Outcome.RESHIPPED);
         assertThat(disputes.get(pi.getBusinessKey()).reshipTrackingNumber()).isEqualTo("1Z999");
@@ -117,7 +123,7 @@ class ReturnAndReshipmentLifecycleTest extends LifecycleScenario {
     @Test
     void aLateReshipmentBecomesAFullRefund() {
         ProcessInstance pi = open(Reason.NOT_RECEIVED, ResolutionType.RESHIPMENT, null);
-        complete(task(RESPOND_AS_SELLER, pi), withVariables("sellerAction", "ACCEPT"));
+        complete(task(RESPOND_AS_SELLER, pi), TaskCommand.of(SELLER_ACTION, SellerAction.ACCEPT).variables());
         at(NOW.plus(Duration.ofDays(5)));
         execute(job(RESHIPMENT_DUE, pi));
 

@@ -20,7 +20,7 @@ import org.opendispute.dispute.DisputeProcess;
 import org.opendispute.dispute.DisputeStore;
 import org.opendispute.dispute.OpeningVariables;
 import org.opendispute.evidence.EvidenceStore;
-import org.opendispute.negotiation.Party;
+import org.opendispute.dispute.Party;
 import org.opendispute.negotiation.ProposalStore;
 import org.opendispute.order.Order;
 import org.opendispute.order.OrderStore;

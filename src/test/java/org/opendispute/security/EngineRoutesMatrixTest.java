@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opendispute.dispute.DisputeProcess.Messages;
+import org.opendispute.dispute.DisputeProcess.Fields;
 import org.opendispute.dispute.DisputeProcess.Vars;
 import org.opendispute.dispute.DisputeStore;
 import org.opendispute.dispute.Groups;
@@ -109,14 +110,14 @@ class EngineRoutesMatrixTest {
         return List.of(
                 new Route("put task variable", HttpMethod.PUT, "/task/{task}/variables/buyerId", (u, t) -> value(u)),
                 new Route("modify task variables", HttpMethod.POST, "/task/{task}/variables",
-                        (u, t) -> Map.of("modifications", Map.of(Vars.INFORMATION_FROM, value("BUYER"),
-                                Vars.PROPOSAL_AMOUNT, value("999.00")), "deletions", List.of(Vars.INFORMATION_QUESTION))),
-                new Route("delete task variable", HttpMethod.DELETE, "/task/{task}/variables/" + Vars.INFORMATION_QUESTION,
+                        (u, t) -> Map.of("modifications", Map.of(Fields.INFORMATION_FROM.name(), value("BUYER"),
+                                Fields.PROPOSAL_AMOUNT.name(), value("999.00")), "deletions", List.of(Fields.INFORMATION_QUESTION.name()))),
+                new Route("delete task variable", HttpMethod.DELETE, "/task/{task}/variables/" + Fields.INFORMATION_QUESTION.name(),
                         (u, t) -> null),
-                new Route("put local variable", HttpMethod.PUT, "/task/{task}/localVariables/" + Vars.PROPOSAL_AMOUNT,
+                new Route("put local variable", HttpMethod.PUT, "/task/{task}/localVariables/" + Fields.PROPOSAL_AMOUNT.name(),
                         (u, t) -> value("999.00")),
                 new Route("modify local variables", HttpMethod.POST, "/task/{task}/localVariables",
-                        (u, t) -> Map.of("modifications", Map.of(Vars.BUYER_VERDICT, value("ACCEPT")))),
+                        (u, t) -> Map.of("modifications", Map.of(Fields.BUYER_VERDICT.name(), value("ACCEPT")))),
                 new Route("complete with extra variables", HttpMethod.POST, "/task/{task}/complete",
                         (u, t) -> Map.of("variables", Map.of(Vars.BUYER_ID, value(u), "suggestedProposalType",
                                 value("FULL_REFUND")))),
@@ -287,9 +288,9 @@ class EngineRoutesMatrixTest {
         assertThat(review.getTaskDefinitionKey()).isEqualTo(REVIEW_PROPOSAL);
         assertThat(review.getAssignee()).isEqualTo(users.get("buyer"));
         assertThat(api.post(seller, "/engine-rest/task/" + review.getId() + "/complete",
-                Map.of("variables", Map.of(Vars.BUYER_VERDICT, value("ACCEPT")))).status()).isIn(403, 404);
+                Map.of("variables", Map.of(Fields.BUYER_VERDICT.name(), value("ACCEPT")))).status()).isIn(403, 404);
         assertThat(api.post(seller, "/api/disputes/" + disputeId + "/proposals/"
-                + proposals.open(disputeId, org.opendispute.negotiation.Party.SELLER).orElseThrow().id() + "/accept", null)
+                + proposals.open(disputeId, org.opendispute.dispute.Party.SELLER).orElseThrow().id() + "/accept", null)
                 .status()).isEqualTo(403);
         assertThat(disputes.get(disputeId).resolutionType()).isNull();
     }
@@ -301,7 +302,7 @@ class EngineRoutesMatrixTest {
         Target target = target(disputeId);
 
         var extra = api.post(buyer, "/engine-rest/task/" + target.taskId() + "/complete", Map.of("variables",
-                Map.of(Vars.BUYER_VERDICT, value("ACCEPT"), "resolutionAmount", value("999.00"))));
+                Map.of(Fields.BUYER_VERDICT.name(), value("ACCEPT"), "resolutionAmount", value("999.00"))));
         assertThat(extra.status()).isEqualTo(400);
         assertThat(extra.isProblem()).isTrue();
         assertThat(extra.text("code")).isEqualTo("unknown-variable");
@@ -309,7 +310,7 @@ class EngineRoutesMatrixTest {
         assertThat(taskService.createTaskQuery().taskId(target.taskId()).count()).isEqualTo(1);
 
         assertThat(api.post(buyer, "/engine-rest/task/" + target.taskId() + "/complete",
-                Map.of("variables", Map.of(Vars.BUYER_VERDICT, value("ACCEPT")))).status()).isEqualTo(204);
+                Map.of("variables", Map.of(Fields.BUYER_VERDICT.name(), value("ACCEPT")))).status()).isEqualTo(204);
         assertThat(disputes.get(disputeId).resolutionAmount().amount()).isEqualByComparingTo("10.00");
     }
 }

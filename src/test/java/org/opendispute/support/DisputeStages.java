@@ -1,18 +1,22 @@
 package org.opendispute.support;
 
+import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.opendispute.dispute.DisputeIds;
 import org.opendispute.dispute.DisputeProcess.Messages;
-import org.opendispute.dispute.DisputeProcess.Vars;
+import org.opendispute.dispute.DisputeProcess.Fields;
+import org.opendispute.dispute.MediatorAction;
+import org.opendispute.dispute.Party;
 import org.opendispute.dispute.OpeningRequest;
 import org.opendispute.dispute.OpeningVariables;
 import org.opendispute.dispute.Reason;
 import org.opendispute.dispute.ResolutionType;
+import org.opendispute.dispute.SellerAction;
+import org.opendispute.dispute.TaskCommand;
 import org.opendispute.order.Order;
 import org.opendispute.order.OrderStore;
 
@@ -59,8 +63,8 @@ public final class DisputeStages {
     /** Reviewing the seller's proposal of a partial refund of 10.00. */
     public String negotiating() {
         String id = awaitingSeller();
-        complete(id, Map.of(Vars.SELLER_ACTION, "PROPOSE", Vars.PROPOSAL_TYPE, "PARTIAL_REFUND",
-                Vars.PROPOSAL_AMOUNT, "10.00"));
+        complete(id, TaskCommand.of(Fields.SELLER_ACTION, SellerAction.PROPOSE)
+                .and(Fields.PROPOSAL_TYPE, ResolutionType.PARTIAL_REFUND).and(Fields.PROPOSAL_AMOUNT, new BigDecimal("10.00")));
         return id;
     }
 
@@ -72,39 +76,39 @@ public final class DisputeStages {
 
     public String awaitingInformationFromSeller() {
         String id = inMediation();
-        complete(id, Map.of(Vars.MEDIATOR_ACTION, "REQUEST_INFORMATION", Vars.INFORMATION_FROM, "SELLER",
-                Vars.INFORMATION_QUESTION, "Proof of shipping?"));
+        complete(id, TaskCommand.of(Fields.MEDIATOR_ACTION, MediatorAction.REQUEST_INFORMATION)
+                .and(Fields.INFORMATION_FROM, Party.SELLER).and(Fields.INFORMATION_QUESTION, "Proof of shipping?"));
         return id;
     }
 
     public String awaitingDecision() {
         String id = inMediation();
-        complete(id, Map.of(Vars.MEDIATOR_ACTION, "ISSUE_PROPOSAL"));
+        complete(id, TaskCommand.of(Fields.MEDIATOR_ACTION, MediatorAction.ISSUE_PROPOSAL));
         return id;
     }
 
     public String awaitingReturn() {
         String id = awaitingSeller(ResolutionType.RETURN_AND_REFUND).getBusinessKey();
-        complete(id, Map.of(Vars.SELLER_ACTION, "ACCEPT"));
+        complete(id, TaskCommand.of(Fields.SELLER_ACTION, SellerAction.ACCEPT));
         return id;
     }
 
     public String awaitingReturnReceipt() {
         String id = awaitingReturn();
-        complete(id, Map.of(Vars.RETURN_CARRIER, "DHL", Vars.RETURN_TRACKING_NUMBER, "R-" + id));
+        complete(id, TaskCommand.of(Fields.RETURN_CARRIER, "DHL").and(Fields.RETURN_TRACKING_NUMBER, "R-" + id));
         runtimeService.correlateMessage(Messages.RETURN_DELIVERED, id);
         return id;
     }
 
     public String awaitingReshipment() {
         String id = awaitingSeller(ResolutionType.RESHIPMENT).getBusinessKey();
-        complete(id, Map.of(Vars.SELLER_ACTION, "ACCEPT"));
+        complete(id, TaskCommand.of(Fields.SELLER_ACTION, SellerAction.ACCEPT));
         return id;
     }
 
     /** Completes the dispute's one open task as the platform (no user), with the given submission. */
-    public void complete(String disputeId, Map<String, Object> variables) {
+    public void complete(String disputeId, TaskCommand command) {
         taskService.complete(taskService.createTaskQuery().processInstanceBusinessKey(disputeId).singleResult().getId(),
-                variables);
+                command.variables());
     }
 }

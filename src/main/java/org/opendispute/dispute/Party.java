@@ -1,4 +1,4 @@
-package org.opendispute.negotiation;
+package org.opendispute.dispute;
 
 /** Who proposes: one of the two parties, or the platform through its mediator. */
 public enum Party { BUYER, SELLER, PLATFORM }

@@ -1,3 +1,3 @@
-package org.opendispute.negotiation;
+package org.opendispute.dispute;
 
 public enum SellerAction { ACCEPT, PROPOSE, REFUSE }

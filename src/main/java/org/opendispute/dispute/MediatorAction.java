@@ -1,3 +1,3 @@
-package org.opendispute.mediation;
+package org.opendispute.dispute;
 
 public enum MediatorAction { REQUEST_INFORMATION, ISSUE_PROPOSAL }
