@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * the deployment with the element's id instead of stalling the first dispute that reaches it.
  */
 @Component
-class DiagramNames extends DiagramExpressionCheck {
+public class DiagramNames extends DiagramExpressionCheck {
 
     private static final Pattern STAGE_CALL = Pattern.compile("disputeStage\\.(\\w+)\\(([^)]*)\\)");
     private static final Pattern TIMER = Pattern.compile("\\bpolicy\\.(\\w+)");

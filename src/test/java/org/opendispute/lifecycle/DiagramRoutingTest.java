@@ -53,7 +53,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,18 +95,14 @@ class DiagramRoutingTest {
 
     @BeforeAll
     static void deploy() {
-        engine = InMemoryEngineHolder.engine();
+        engine = org.opendispute.support.InMemoryEngine.shared();
+        org.opendispute.support.InMemoryEngine.theDiagram(engine).deploy();
         steps = new LinkedHashSet<>();
         Matcher bean = BEAN.matcher(org.opendispute.support.InMemoryEngine.diagramText());
         while (bean.find()) {
             steps.add(bean.group(1));
         }
         BpmnAwareTests.init(engine);
-    }
-
-    @AfterAll
-    static void stop() {
-        InMemoryEngineHolder.close();
     }
 
     @BeforeEach
@@ -343,21 +338,6 @@ class DiagramRoutingTest {
             }).when(step(name)).execute(any());
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** One engine for the class: building it costs more than all its tests. */
-    static final class InMemoryEngineHolder {
-        private static ProcessEngine engine;
-
-        static ProcessEngine engine() {
-            engine = org.opendispute.support.InMemoryEngine.start();
-            org.opendispute.support.InMemoryEngine.theDiagram(engine).deploy();
-            return engine;
-        }
-
-        static void close() {
-            engine.close();
         }
     }
 }
