@@ -45,6 +45,12 @@ public record DisputeResponse(
                            MoneyDto amount, @Schema(example = "OPEN") String state, String note, Instant createdAt) {
     }
 
-    public record Refund(MoneyDto amount, @Schema(example = "ISSUED") String state, LocalDate expectedArrivalDate) {
+    public record Refund(MoneyDto amount,
+                         @Schema(example = "SUCCEEDED", description = "PENDING, SUBMITTED, SUCCEEDED, FAILED or UNKNOWN")
+                         String state,
+                         @Schema(example = "re_3MtwBwLkdIwHu7ix28a3tqPa") String providerReference,
+                         @Schema(description = "Why the provider refused it (FAILED), or what the last call said (UNKNOWN)")
+                         String failureReason,
+                         LocalDate expectedArrivalDate) {
     }
 }

@@ -58,7 +58,8 @@ class DisputeViews {
             return null;
         }
         return refunds.ofDispute(dispute.id())
-                .map(r -> new DisputeResponse.Refund(MoneyDto.of(r.amount()), r.state().name(), r.expectedArrivalDate()))
+                .map(r -> new DisputeResponse.Refund(MoneyDto.of(r.amount()), r.state().name(), r.providerReference(),
+                        r.failureReason(), r.expectedArrivalDate()))
                 .orElse(null);
     }
 

@@ -24,6 +24,14 @@ public final class DisputeProcess {
         }
     }
 
+    public static final class Errors {
+        /** The provider refused the refund for good: the dispute goes back to mediation. */
+        public static final String REFUND_FAILED = "RefundFailed";
+
+        private Errors() {
+        }
+    }
+
     public static final class Vars {
         // Given when the process is started through the engine (REST API, Tasklist); our API hands the
         // same request over as one transient variable (OpeningVariables)
@@ -112,7 +120,9 @@ public final class DisputeProcess {
         public static final String RETURN_RECEIPT_DUE = "Timer_ReturnReceiptDue";
         public static final String RESHIP = "Task_Reship";
         public static final String RESHIPMENT_DUE = "Timer_ReshipmentDue";
+        public static final String RECORD_REFUND_INTENT = "Task_RecordRefundIntent";
         public static final String ISSUE_REFUND = "Task_IssueRefund";
+        public static final String REFUND_FAILED = "Event_RefundFailed";
         public static final String DISPUTE_RESOLVED = "EndEvent_DisputeResolved";
         public static final String DISPUTE_CANCELLED = "EndEvent_DisputeCancelled";
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.opendispute.order.Money;
+import org.opendispute.order.Payment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,20 +35,31 @@ public class DisputeStore {
         jdbc.sql("""
                 INSERT INTO disputes.dispute (dispute_id, order_id, buyer_id, seller_id, reason, description, currency,
                   requested_type, requested_amount, disputed_value, refundable_amount, status, flagged_for_mediators,
-                  reopen_number, process_instance_id, opened_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  reopen_number, process_instance_id, opened_at, updated_at, payment_method, payment_reference)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                  (SELECT payment_method FROM disputes.marketplace_order WHERE order_id = ?),
+                  (SELECT payment_reference FROM disputes.marketplace_order WHERE order_id = ?))""")
                 .params(disputeId, request.orderId(), request.buyerId(), sellerId, request.reason().name(),
                         request.description(), eligibility.disputedValue().currency().getCurrencyCode(),
                         request.requestedType().name(), amountOrNull(eligibility.requestedAmount()),
                         eligibility.disputedValue().amount(), eligibility.refundableAmount().amount(),
                         DisputeStatus.AWAITING_SELLER.name(), eligibility.flagForMediators(),
-                        eligibility.reopenNumber(), processInstanceId, ts(now), ts(now))
+                        eligibility.reopenNumber(), processInstanceId, ts(now), ts(now), request.orderId(),
+                        request.orderId())
                 .update();
         for (DisputedLine line : eligibility.lines()) {
             jdbc.sql("INSERT INTO disputes.dispute_line (dispute_id, sku, quantity) VALUES (?, ?, ?)")
                     .params(disputeId, line.sku(), line.quantity())
                     .update();
         }
+    }
+
+    /** The order's payment as it was when the dispute was opened: where its refund goes. */
+    public Payment paymentOf(String disputeId) {
+        return jdbc.sql("SELECT payment_method, payment_reference FROM disputes.dispute WHERE dispute_id = ?")
+                .param(disputeId)
+                .query((rs, n) -> new Payment(rs.getString("payment_method"), rs.getString("payment_reference")))
+                .single();
     }
 
     public Optional<Dispute> find(String disputeId) {

@@ -26,6 +26,7 @@ public enum HistoryEvent {
     RETURN_RECEIVED,
     RESHIPPED,
     REFUND_ISSUED,
+    REFUND_FAILED,
     CANCELLED,
     RESOLVED;
 

@@ -103,6 +103,7 @@ abstract class LifecycleScenario {
     void setUp() {
         init(engine);
         at(NOW);
+        payments.reset();
         order = TestOrders.shippedDaysAgo(NOW, 12);
         orders.save(order);
     }

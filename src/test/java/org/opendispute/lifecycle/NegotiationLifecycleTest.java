@@ -59,7 +59,7 @@ class NegotiationLifecycleTest extends LifecycleScenario {
         assertThat(refund(pi).amount()).isEqualTo(eur("105.00"));
         // Paid back the order's way, under the refund's own key
         assertThat(refund(pi).paymentMethod()).isEqualTo(order.paymentMethod());
-        assertThat(refund(pi).providerReference()).isEqualTo("test:" + RefundStore.idempotencyKey(pi.getBusinessKey()));
+        assertThat(refund(pi).providerReference()).startsWith("test:" + RefundStore.idempotencyKey(pi.getBusinessKey(), 1));
         // The gateways routed on transient variables; the parties and what was agreed are in the store
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
                 .list()).extracting(HistoricVariableInstance::getName)

@@ -114,6 +114,11 @@ public final class TestOrders {
             return this;
         }
 
+        public Builder paymentReference(String paymentReference) {
+            this.paymentReference = paymentReference;
+            return this;
+        }
+
         public Builder shippingCost(BigDecimal shippingCost) {
             this.shippingCost = shippingCost;
             return this;

@@ -35,39 +35,8 @@ import org.opendispute.order.Order;
 import org.opendispute.refund.Refund;
 import org.opendispute.support.TestOrders;
 
-/** Opening through the engine's own routes, the opening rules in the process, and the refund's retries. */
-class OpeningAndRefundLifecycleTest extends LifecycleScenario {
-
-    @Test
-    void aFailingRefundIsRetriedAndPaidExactlyOnce() {
-        ProcessInstance pi = open(Reason.NOT_RECEIVED, ResolutionType.FULL_REFUND, null);
-        complete(task(RESPOND_AS_SELLER, pi), TaskCommand.of(SELLER_ACTION, SellerAction.ACCEPT).variables());
-        assertThat(status(pi)).isEqualTo(DisputeStatus.REFUND_PENDING);
-        payments.failNext(1);
-        Job refundJob = job(ISSUE_REFUND, pi);
-
-        assertThatThrownBy(() -> managementService.executeJob(refundJob.getId()))
-                .hasMessageContaining("Payment provider unavailable");
-        Job retried = job(ISSUE_REFUND, pi);
-        assertThat(retried.getRetries()).isEqualTo(5);
-        assertThat(retried.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofMinutes(1))));
-        assertThat(refunds.countOfDispute(pi.getBusinessKey())).isZero();
-
-        at(NOW.plus(Duration.ofMinutes(1)));
-        execute(retried);
-
-        assertResolved(pi, Outcome.FULL_REFUND);
-        assertThat(refunds.countOfDispute(pi.getBusinessKey())).isEqualTo(1);
-        // The job log keeps the failure with its reason; the routine entries of timers and steps are not written
-        assertThat(engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(pi.getId()).list())
-                .singleElement()
-                .satisfies(log -> assertThat(log.isFailureLog()).isTrue())
-                .satisfies(log -> assertThat(log.getJobExceptionMessage()).contains("Payment provider unavailable"));
-        Refund refund = refund(pi);
-        assertThat(refund.state()).isEqualTo(Refund.State.ISSUED);
-        assertThat(refund.paymentReference()).isEqualTo(order.paymentReference());
-        assertThat(refund.expectedArrivalDate()).isEqualTo(java.time.LocalDate.of(2026, 3, 31));
-    }
+/** Opening through the engine's own routes and the opening rules in the process. */
+class OpeningLifecycleTest extends LifecycleScenario {
 
     // --- Opening -------------------------------------------------------------------------------------
 
