@@ -1,8 +1,10 @@
 package org.opendispute.api;
 
 import java.util.Currency;
+import java.util.List;
 import java.util.Map;
 
+import org.opendispute.order.Charge;
 import org.opendispute.order.Order;
 import org.opendispute.order.OrderLine;
 import org.opendispute.order.OrderStore;
@@ -61,11 +63,18 @@ class OrderController {
             lines.add(new OrderLine(line.sku(), line.title(), line.quantity(),
                     Decimals.amount(line.unitPrice(), currency, "lines[" + i + "].unitPrice")));
         }
+        var charges = new java.util.ArrayList<Charge>();
+        List<OrderRequest.Charge> charged = body.charges() == null ? List.of() : body.charges();
+        for (int i = 0; i < charged.size(); i++) {
+            charges.add(new Charge(charged.get(i).reference(),
+                    Decimals.amount(charged.get(i).amount(), currency, "charges[" + i + "].amount")));
+        }
         Order order = new Order(orderId, body.buyerId(), body.sellerId(), currency, lines,
                 Decimals.amount(body.shippingCost(), currency, "shippingCost"), body.paymentMethod(),
                 body.paymentReference(), body.shippingMethodPaid(), body.shippingMethodUsed(), body.carrier(),
                 body.trackingNumber(), body.paidAt(), body.shippedAt(), body.promisedDeliveryDays(),
-                body.deliveryConfirmedAt(), false);
+                body.deliveryConfirmedAt(), false,
+                Decimals.amount(body.shippingCostOfMethodUsed(), currency, "shippingCostOfMethodUsed"), charges);
         orders.find(orderId).ifPresent(existing -> {
             if (!existing.buyerId().equals(body.buyerId()) || !existing.sellerId().equals(body.sellerId())) {
                 throw new ApiException(HttpStatus.CONFLICT, "order-parties-changed",

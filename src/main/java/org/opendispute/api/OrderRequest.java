@@ -29,7 +29,17 @@ public record OrderRequest(
         @NotNull @Schema(example = "2026-03-01T10:00:00Z") Instant paidAt,
         @Schema(example = "2026-03-02T08:00:00Z") Instant shippedAt,
         @NotNull @Min(1) @Max(60) @Schema(example = "30") Integer promisedDeliveryDays,
-        Instant deliveryConfirmedAt) {
+        Instant deliveryConfirmedAt,
+        @Pattern(regexp = Decimals.PATTERN)
+        @Schema(example = "1.90", description = "What the method the seller used costs, when it is not the one paid for")
+        String shippingCostOfMethodUsed,
+        @Size(max = 20) @Schema(description = "Every charge actually taken for the order; none: one of the order's total")
+        List<@Valid @NotNull Charge> charges) {
+
+    public record Charge(
+            @NotBlank @Size(max = 128) @Schema(example = "pi_3MtwBwLkdIwHu7ix28a3tqPa") String reference,
+            @NotNull @Pattern(regexp = Decimals.PATTERN) @Schema(example = "94.80") String amount) {
+    }
 
     public record Line(
             @NotBlank @Size(max = 64) @Schema(example = "HP-01") String sku,

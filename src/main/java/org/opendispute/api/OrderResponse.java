@@ -9,9 +9,12 @@ public record OrderResponse(String orderId, String buyerId, String sellerId, Str
                             String shippingCost, String paymentMethod, String paymentReference,
                             String shippingMethodPaid, String shippingMethodUsed, String carrier, String trackingNumber,
                             Instant paidAt, Instant shippedAt, int promisedDeliveryDays, Instant deliveryConfirmedAt,
-                            boolean customsReturned) {
+                            boolean customsReturned, String shippingCostOfMethodUsed, List<Charge> charges) {
 
     public record Line(String sku, String title, int quantity, String unitPrice) {
+    }
+
+    public record Charge(String reference, String amount) {
     }
 
     static OrderResponse of(Order order) {
@@ -23,6 +26,10 @@ public record OrderResponse(String orderId, String buyerId, String sellerId, Str
                 order.shippingCost().setScale(scale).toPlainString(), order.paymentMethod(), order.paymentReference(),
                 order.shippingMethodPaid(), order.shippingMethodUsed(), order.carrier(), order.trackingNumber(),
                 order.paidAt(), order.shippedAt(), order.promisedDeliveryDays(), order.deliveryConfirmedAt(),
-                order.customsReturned());
+                order.customsReturned(),
+                order.shippingCostOfMethodUsed() == null ? null
+                        : order.shippingCostOfMethodUsed().setScale(scale).toPlainString(),
+                order.charges().stream().map(charge -> new Charge(charge.reference(),
+                        charge.amount().setScale(scale).toPlainString())).toList());
     }
 }

@@ -79,6 +79,21 @@ public class EligibilityRules {
         }
         Money disputedValue = valueOf(order, lines.get());
         Money refundable = refundableFor(order, disputedValue);
+        RejectionCode aboveRefundable = RejectionCode.AMOUNT_EXCEEDS_PAID;
+        if (request.reason().owesADifference()) {
+            if (request.requestedType() == ResolutionType.RETURN_AND_REFUND
+                    || request.requestedType() == ResolutionType.RESHIPMENT) {
+                return Eligibility.rejected(RejectionCode.RESOLUTION_NOT_FOR_REASON);
+            }
+            Money difference = request.reason() == Reason.WRONG_SHIPPING_METHOD
+                    ? order.shippingDifference() : order.overcharge();
+            if (!difference.isPositive()) {
+                return Eligibility.rejected(RejectionCode.NOTHING_TO_REFUND);
+            }
+            disputedValue = difference;
+            refundable = difference;
+            aboveRefundable = RejectionCode.AMOUNT_EXCEEDS_DIFFERENCE;
+        }
         Money requested;
         if (request.requestedType().hasChosenAmount()) {
             if (request.requestedAmount() == null || request.requestedAmount().signum() <= 0) {
@@ -93,7 +108,7 @@ public class EligibilityRules {
                 return Eligibility.rejected(RejectionCode.AMOUNT_INVALID);
             }
             if (requested.exceeds(refundable)) {
-                return Eligibility.rejected(RejectionCode.AMOUNT_EXCEEDS_PAID);
+                return Eligibility.rejected(aboveRefundable);
             }
         } else if (request.requestedType() == ResolutionType.RESHIPMENT) {
             requested = null;

@@ -18,4 +18,12 @@ public enum Reason {
     public boolean evidenceRequired() {
         return evidenceRequired;
     }
+
+    /**
+     * The buyer keeps the goods and is owed a difference, not the goods' price: the shipping paid above the method
+     * used, or what was charged above the order's total. No return, no reshipment.
+     */
+    public boolean owesADifference() {
+        return this == WRONG_SHIPPING_METHOD || this == PAYMENT_ISSUE;
+    }
 }

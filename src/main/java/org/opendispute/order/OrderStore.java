@@ -28,7 +28,10 @@ public class OrderStore {
         this.clock = clock;
     }
 
-    /** Registers the order or replaces its snapshot; answers whether it was new. */
+    /**
+     * Registers the order or replaces its snapshot; answers whether it was new. A return by customs is a carrier's
+     * fact (a tracking event): no later snapshot undoes it.
+     */
     @Transactional
     public boolean save(Order order) {
         Instant now = clock.instant();
@@ -38,7 +41,8 @@ public class OrderStore {
                   shipping_method_paid = :methodPaid, shipping_method_used = :methodUsed, carrier = :carrier,
                   tracking_number = :tracking, paid_at = :paidAt, shipped_at = :shippedAt,
                   promised_delivery_days = :promisedDays, delivery_confirmed_at = :confirmedAt,
-                  customs_returned = :customs, updated_at = :now
+                  customs_returned = (customs_returned OR :customs), shipping_cost_of_method_used = :shippingCostUsed,
+                  updated_at = :now
                 WHERE order_id = :orderId""")
                 .paramSource(params(order, now))
                 .update();
@@ -47,10 +51,10 @@ public class OrderStore {
                     INSERT INTO disputes.marketplace_order (order_id, buyer_id, seller_id, currency, shipping_cost,
                       payment_method, payment_reference, shipping_method_paid, shipping_method_used, carrier,
                       tracking_number, paid_at, shipped_at, promised_delivery_days, delivery_confirmed_at,
-                      customs_returned, registered_at, updated_at)
+                      customs_returned, shipping_cost_of_method_used, registered_at, updated_at)
                     VALUES (:orderId, :buyer, :seller, :currency, :shippingCost, :paymentMethod, :paymentReference,
                       :methodPaid, :methodUsed, :carrier, :tracking, :paidAt, :shippedAt, :promisedDays, :confirmedAt,
-                      :customs, :now, :now)""")
+                      :customs, :shippingCostUsed, :now, :now)""")
                     .paramSource(params(order, now))
                     .update();
         }
@@ -63,6 +67,13 @@ public class OrderStore {
                     .params(order.orderId(), lineNo++, line.sku(), line.title(), line.quantity(), line.unitPrice())
                     .update();
         }
+        jdbc.sql("DELETE FROM disputes.order_charge WHERE order_id = ?").param(order.orderId()).update();
+        int chargeNo = 1;
+        for (Charge charge : order.charges()) {
+            jdbc.sql("INSERT INTO disputes.order_charge (order_id, charge_no, reference, amount) VALUES (?, ?, ?, ?)")
+                    .params(order.orderId(), chargeNo++, charge.reference(), charge.amount())
+                    .update();
+        }
         return updated == 0;
     }
 
@@ -71,20 +82,20 @@ public class OrderStore {
                 order.shippingCost(), order.paymentMethod(), order.paymentReference(), order.shippingMethodPaid(),
                 order.shippingMethodUsed(), order.carrier(), order.trackingNumber(), ts(order.paidAt()),
                 ts(order.shippedAt()), order.promisedDeliveryDays(), ts(order.deliveryConfirmedAt()),
-                order.customsReturned(), ts(now));
+                order.customsReturned(), order.shippingCostOfMethodUsed(), ts(now));
     }
 
     private record OrderParams(String orderId, String buyer, String seller, String currency,
                                java.math.BigDecimal shippingCost, String paymentMethod, String paymentReference,
                                String methodPaid, String methodUsed, String carrier, String tracking,
                                Timestamp paidAt, Timestamp shippedAt, int promisedDays, Timestamp confirmedAt,
-                               boolean customs, Timestamp now) {
+                               boolean customs, java.math.BigDecimal shippingCostUsed, Timestamp now) {
     }
 
     public Optional<Order> find(String orderId) {
         return jdbc.sql("SELECT * FROM disputes.marketplace_order WHERE order_id = ?")
                 .param(orderId)
-                .query((rs, n) -> map(rs, lines(orderId)))
+                .query((rs, n) -> map(rs, lines(orderId), charges(orderId)))
                 .optional();
     }
 
@@ -103,7 +114,7 @@ public class OrderStore {
     public Optional<Order> findForUpdate(String orderId) {
         return jdbc.sql("SELECT * FROM disputes.marketplace_order WHERE order_id = ? FOR UPDATE")
                 .param(orderId)
-                .query((rs, n) -> map(rs, lines(orderId)))
+                .query((rs, n) -> map(rs, lines(orderId), charges(orderId)))
                 .optional();
     }
 
@@ -112,6 +123,13 @@ public class OrderStore {
                 .param(orderId)
                 .query((rs, n) -> new OrderLine(rs.getString("sku"), rs.getString("title"), rs.getInt("quantity"),
                         rs.getBigDecimal("unit_price")))
+                .list();
+    }
+
+    private List<Charge> charges(String orderId) {
+        return jdbc.sql("SELECT reference, amount FROM disputes.order_charge WHERE order_id = ? ORDER BY charge_no")
+                .param(orderId)
+                .query((rs, n) -> new Charge(rs.getString("reference"), rs.getBigDecimal("amount")))
                 .list();
     }
 
@@ -137,7 +155,7 @@ public class OrderStore {
                 .query(Long.class).single() > 0;
     }
 
-    private static Order map(ResultSet rs, List<OrderLine> lines) throws SQLException {
+    private static Order map(ResultSet rs, List<OrderLine> lines, List<Charge> charges) throws SQLException {
         return new Order(
                 rs.getString("order_id"),
                 rs.getString("buyer_id"),
@@ -155,6 +173,8 @@ public class OrderStore {
                 instant(rs, "shipped_at"),
                 rs.getInt("promised_delivery_days"),
                 instant(rs, "delivery_confirmed_at"),
-                rs.getBoolean("customs_returned"));
+                rs.getBoolean("customs_returned"),
+                rs.getBigDecimal("shipping_cost_of_method_used"),
+                charges);
     }
 }

@@ -2,6 +2,7 @@ package org.opendispute.refund;
 
 import java.util.Optional;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
  * still goes through the same states as with a real provider.
  */
 @Component
+@ConditionalOnProperty(name = "disputes.payments.provider", havingValue = "recording", matchIfMissing = true)
 class RecordingPaymentGateway implements PaymentGateway {
 
     @Override

@@ -447,6 +447,45 @@ class DisputeApiTest {
     }
 
     @Test
+    void aWrongShippingMethodIsRefundedTheDifferenceTheOrdersFactsShow() {
+        String orderId = TestOrders.unique("ORD");
+        Map<String, Object> order = orderBody(Instant.now().minus(Duration.ofDays(12)));
+        order.put("shippingMethodUsed", "STANDARD");
+        order.put("shippingCostOfMethodUsed", "1.50");
+        order.put("charges", List.of(Map.of("reference", "pi_1", "amount", "105.00")));
+        assertThat(api.put(INTEGRATOR, "/api/orders/" + orderId, order).status()).isEqualTo(201);
+        Response registered = api.get(INTEGRATOR, "/api/orders/" + orderId);
+        assertThat(registered.text("shippingCostOfMethodUsed")).isEqualTo("1.50");
+        assertThat(registered.json().at("/charges/0/amount").asText()).isEqualTo("105.00");
+
+        Response tooMuch = api.post(buyer, "/api/disputes",
+                openBody(orderId, "WRONG_SHIPPING_METHOD", "PARTIAL_REFUND", "4.00", List.of()));
+        assertThat(tooMuch.status()).isEqualTo(422);
+        assertThat(tooMuch.text("code")).isEqualTo("amount-exceeds-difference");
+
+        Response opened = api.post(buyer, "/api/disputes",
+                openBody(orderId, "WRONG_SHIPPING_METHOD", "FULL_REFUND", null, List.of()));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        assertThat(opened.json().at("/refundableAmount/amount").asText()).as("5.00 paid, 1.50 the method used")
+                .isEqualTo("3.50");
+        assertThat(opened.json().at("/requestedResolution/amount/amount").asText()).isEqualTo("3.50");
+    }
+
+    @Test
+    void aReturnByCustomsIsACarrierFactThatALaterSnapshotCannotUndo() {
+        String orderId = registerOrder();
+        assertThat(api.post(INTEGRATOR, "/api/orders/" + orderId + "/tracking-events", Map.of(
+                "carrier", "DHL", "trackingNumber", "JJD1", "kind", "RETURNED_BY_CUSTOMS",
+                "occurredAt", Instant.now().toString())).status()).isEqualTo(201);
+        assertThat(api.put(INTEGRATOR, "/api/orders/" + orderId, orderBody(Instant.now().minus(Duration.ofDays(12))))
+                .status()).isEqualTo(200);
+
+        Response refused = open(orderId);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.text("code")).isEqualTo("customs-is-buyer-responsibility");
+    }
+
+    @Test
     void onlyIntegratorsRegisterOrders() {
         assertThat(api.put(buyer, "/api/orders/" + TestOrders.unique("ORD"), orderBody(Instant.now())).status())
                 .isEqualTo(403);

@@ -40,10 +40,10 @@ class EligibilityRulesTest {
 
     @Test
     void anUnshippedOrderCanOnlyBeDisputedForItsPaymentAndThatRightAfterPayment() {
-        Order unshipped = TestOrders.unshipped(order);
+        Order unshipped = TestOrders.unshipped(withDifferences(order));
         assertThat(rejection(unshipped, request(unshipped, Reason.NOT_RECEIVED))).isEqualTo(RejectionCode.WINDOW_NOT_OPEN);
         assertThat(rejection(unshipped, request(unshipped, Reason.PAYMENT_ISSUE))).isNull();
-        Order justPaid = TestOrders.shippedDaysAgo(NOW, 1);
+        Order justPaid = withDifferences(TestOrders.shippedDaysAgo(NOW, 1));
         assertThat(rejection(justPaid, request(justPaid, Reason.PAYMENT_ISSUE))).isNull();
     }
 
@@ -94,6 +94,7 @@ class EligibilityRulesTest {
     @ParameterizedTest
     @EnumSource(Reason.class)
     void damagedNotAsDescribedAndMissingItemsNeedTheBuyersOwnEvidence(Reason reason) {
+        Order order = withDifferences(this.order);
         RejectionCode withoutEvidence = reason.evidenceRequired() ? RejectionCode.EVIDENCE_REQUIRED : null;
         assertThat(rejection(order, request(order, reason))).isEqualTo(withoutEvidence);
         OpeningRequest withPhoto = new OpeningRequest(order.orderId(), order.buyerId(), reason, "Broken", List.of(),
@@ -116,6 +117,39 @@ class EligibilityRulesTest {
         assertThat(rejection(order, partial(oneMug, "21.01"))).isEqualTo(RejectionCode.AMOUNT_EXCEEDS_PAID);
         assertThat(rejection(order, partial(oneMug, "0"))).isEqualTo(RejectionCode.AMOUNT_REQUIRED);
         assertThat(rejection(order, partial(oneMug, "1.001"))).isEqualTo(RejectionCode.AMOUNT_INVALID);
+    }
+
+    @Test
+    void aWrongShippingMethodIsOwedTheShippingPaidAboveTheMethodUsed() {
+        Order cheaper = TestOrders.from(order).shippedBy("STANDARD", "1.50").build();
+        Eligibility full = RULES.check(request(cheaper, Reason.WRONG_SHIPPING_METHOD), Optional.of(cheaper), CLEAN, NOW);
+        assertThat(full.refundableAmount()).as("5.00 paid for EXPRESS, STANDARD costs 1.50").isEqualTo(eur("3.50"));
+        assertThat(full.requestedAmount()).as("a full refund is the difference, the goods stay").isEqualTo(eur("3.50"));
+        assertThat(rejection(cheaper, partialFor(cheaper, Reason.WRONG_SHIPPING_METHOD, "3.51")))
+                .isEqualTo(RejectionCode.AMOUNT_EXCEEDS_DIFFERENCE);
+        assertThat(rejection(cheaper, partialFor(cheaper, Reason.WRONG_SHIPPING_METHOD, "2.00"))).isNull();
+        assertThat(rejection(cheaper, typed(cheaper, Reason.WRONG_SHIPPING_METHOD, ResolutionType.RETURN_AND_REFUND)))
+                .isEqualTo(RejectionCode.RESOLUTION_NOT_FOR_REASON);
+        assertThat(rejection(order, request(order, Reason.WRONG_SHIPPING_METHOD)))
+                .as("shipped as paid for").isEqualTo(RejectionCode.NOTHING_TO_REFUND);
+    }
+
+    @Test
+    void aPaymentIssueIsOwedWhatWasChargedAboveTheOrdersTotal() {
+        Order twice = TestOrders.from(order).charged("105.00", "105.00").build();
+        Eligibility full = RULES.check(request(twice, Reason.PAYMENT_ISSUE), Optional.of(twice), CLEAN, NOW);
+        assertThat(full.refundableAmount()).as("charged twice: one charge too many").isEqualTo(eur("105.00"));
+        assertThat(full.requestedAmount()).isEqualTo(eur("105.00"));
+        Order tooMuch = TestOrders.from(order).charged("110.00").build();
+        assertThat(RULES.check(request(tooMuch, Reason.PAYMENT_ISSUE), Optional.of(tooMuch), CLEAN, NOW)
+                .requestedAmount()).isEqualTo(eur("5.00"));
+        assertThat(rejection(tooMuch, partialFor(tooMuch, Reason.PAYMENT_ISSUE, "5.01")))
+                .isEqualTo(RejectionCode.AMOUNT_EXCEEDS_DIFFERENCE);
+        assertThat(rejection(tooMuch, typed(tooMuch, Reason.PAYMENT_ISSUE, ResolutionType.RESHIPMENT)))
+                .isEqualTo(RejectionCode.RESOLUTION_NOT_FOR_REASON);
+        Order chargedRight = TestOrders.from(order).charged("105.00").build();
+        assertThat(rejection(chargedRight, request(chargedRight, Reason.PAYMENT_ISSUE)))
+                .isEqualTo(RejectionCode.NOTHING_TO_REFUND);
     }
 
     @Test
@@ -158,6 +192,21 @@ class EligibilityRulesTest {
     }
 
     // ---------------------------------------------------------------------------------------------------
+
+    /** The order, shipped by a cheaper method than paid for and charged twice: every reason is owed something. */
+    static Order withDifferences(Order order) {
+        return TestOrders.from(order).shippedBy("STANDARD", "1.50").charged("105.00", "105.00").build();
+    }
+
+    static OpeningRequest partialFor(Order order, Reason reason, String amount) {
+        return new OpeningRequest(order.orderId(), order.buyerId(), reason, "Owed a difference", List.of(),
+                ResolutionType.PARTIAL_REFUND, new BigDecimal(amount), List.of());
+    }
+
+    static OpeningRequest typed(Order order, Reason reason, ResolutionType type) {
+        return new OpeningRequest(order.orderId(), order.buyerId(), reason, "Owed a difference", List.of(), type, null,
+                List.of());
+    }
 
     static BuyerRecord record(DisputeStatus... earlierDisputesOfTheOrder) {
         return new BuyerRecord(false, List.of(earlierDisputesOfTheOrder), true, 0);

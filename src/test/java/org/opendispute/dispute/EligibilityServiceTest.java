@@ -118,7 +118,10 @@ class EligibilityServiceTest {
 
     @Test
     void damagedNotAsDescribedAndMissingItemsNeedEvidence() {
-        Order order = saved(TestOrders.shippedDaysAgo(NOW, 12));
+        // Stored with the facts every reason needs: shipped cheaper than paid for, charged twice
+        Order order = saved(TestOrders.order().shippedDaysAgo(NOW, 12).shippedBy("STANDARD", "1.50")
+                .charged("105.00", "105.00").build());
+        assertThat(orders.find(order.orderId()).orElseThrow().overcharge().amount()).isEqualByComparingTo("105.00");
         for (Reason reason : Reason.values()) {
             RejectionCode expected = reason.evidenceRequired() ? RejectionCode.EVIDENCE_REQUIRED : null;
             assertThat(rejection(request(order, reason))).as(reason.name()).isEqualTo(expected);

@@ -11,7 +11,7 @@ import org.opendispute.refund.PaymentGateway;
 
 /**
  * A payment provider for tests that does what it is told next (fail, refuse, pay and then lose the answer, ...)
- * and counts the refunds it really made, per dispute. Like Stripe it remembers idempotency keys, unless told to
+ * and counts the refunds it really made, per dispute; or hands every call to a real provider's client. Like Stripe it remembers idempotency keys, unless told to
  * forget them, and finds a refund by the reference we gave it.
  */
 public class FlakyPaymentGateway implements PaymentGateway {
@@ -41,8 +41,10 @@ public class FlakyPaymentGateway implements PaymentGateway {
     private final Map<String, String> byOurReference = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> paymentsByDispute = new ConcurrentHashMap<>();
     private volatile boolean forgetsKeys;
+    private volatile PaymentGateway provider;
 
     public void reset() {
+        provider = null;
         script.clear();
         calls.set(0);
         byIdempotencyKey.clear();
@@ -57,6 +59,11 @@ public class FlakyPaymentGateway implements PaymentGateway {
 
     public void next(Next... steps) {
         script.addAll(java.util.List.of(steps));
+    }
+
+    /** From now on a real provider's client answers (against a stub of its API), until {@link #reset}. */
+    public void useProvider(PaymentGateway realProvider) {
+        this.provider = realProvider;
     }
 
     /** Idempotency keys expire (Stripe keeps them 24 hours): a key sent again pays again. */
@@ -77,6 +84,9 @@ public class FlakyPaymentGateway implements PaymentGateway {
 
     @Override
     public Outcome refund(RefundOrder order) {
+        if (provider != null) {
+            return provider.refund(order);
+        }
         calls.incrementAndGet();
         Next step = script.isEmpty() ? Next.PAY : script.poll();
         if (step == Next.FAIL) {
@@ -105,6 +115,9 @@ public class FlakyPaymentGateway implements PaymentGateway {
 
     @Override
     public Optional<String> find(RefundOrder order) {
+        if (provider != null) {
+            return provider.find(order);
+        }
         return Optional.ofNullable(byOurReference.get(order.idempotencyKey()));
     }
 }

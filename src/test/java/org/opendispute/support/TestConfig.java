@@ -2,6 +2,7 @@ package org.opendispute.support;
 
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,8 +14,10 @@ import org.springframework.context.annotation.Primary;
 @Import(ProcessEngineCoverageConfiguration.class)
 public class TestConfig {
 
+    /** In place of the recording provider; a test of a real provider (stripe) gets that one. */
     @Bean
     @Primary
+    @ConditionalOnProperty(name = "disputes.payments.provider", havingValue = "recording", matchIfMissing = true)
     FlakyPaymentGateway flakyPaymentGateway() {
         return new FlakyPaymentGateway();
     }

@@ -7,6 +7,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
+import org.opendispute.order.Charge;
 import org.opendispute.order.Order;
 import org.opendispute.order.OrderLine;
 
@@ -68,6 +69,8 @@ public final class TestOrders {
         builder.promisedDeliveryDays = order.promisedDeliveryDays();
         builder.deliveryConfirmedAt = order.deliveryConfirmedAt();
         builder.customsReturned = order.customsReturned();
+        builder.shippingCostOfMethodUsed = order.shippingCostOfMethodUsed();
+        builder.charges = order.charges();
         return builder;
     }
 
@@ -90,6 +93,8 @@ public final class TestOrders {
         private int promisedDeliveryDays = 30;
         private Instant deliveryConfirmedAt;
         private boolean customsReturned;
+        private BigDecimal shippingCostOfMethodUsed;
+        private List<Charge> charges = List.of();
 
         private Builder() {
         }
@@ -151,6 +156,20 @@ public final class TestOrders {
             return this;
         }
 
+        /** Shipped by another method than the one paid for, which costs this much. */
+        public Builder shippedBy(String method, String costOfMethod) {
+            this.shippingMethodUsed = method;
+            this.shippingCostOfMethodUsed = new BigDecimal(costOfMethod);
+            return this;
+        }
+
+        /** The charges taken for the order, each an amount with a fresh reference. */
+        public Builder charged(String... amounts) {
+            this.charges = java.util.Arrays.stream(amounts).map(amount -> new Charge(unique("ch"), new BigDecimal(amount)))
+                    .toList();
+            return this;
+        }
+
         public Builder customsReturned() {
             this.customsReturned = true;
             return this;
@@ -159,7 +178,7 @@ public final class TestOrders {
         public Order build() {
             return new Order(orderId, buyerId, sellerId, currency, lines, shippingCost, paymentMethod, paymentReference,
                     shippingMethodPaid, shippingMethodUsed, carrier, trackingNumber, paidAt, shippedAt,
-                    promisedDeliveryDays, deliveryConfirmedAt, customsReturned);
+                    promisedDeliveryDays, deliveryConfirmedAt, customsReturned, shippingCostOfMethodUsed, charges);
         }
     }
 }
