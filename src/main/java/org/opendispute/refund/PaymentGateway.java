@@ -14,6 +14,14 @@ public interface PaymentGateway {
 
     Outcome refund(RefundOrder order);
 
+    /**
+     * Whether the marketplace's own payment service pays, as the Camunda external task {@code dispute-refund} it
+     * fetches over {@code /engine-rest}, instead of this application calling a provider.
+     */
+    default boolean paysThroughExternalTask() {
+        return false;
+    }
+
     /** The provider's reference of the refund it made for this order, if it made one. */
     Optional<String> find(RefundOrder order);
 

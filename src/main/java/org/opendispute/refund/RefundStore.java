@@ -85,6 +85,11 @@ public class RefundStore {
         committedAtOnce.executeWithoutResult(status -> setState(refundId, Refund.State.SUBMITTED, null));
     }
 
+    /** Handed to the marketplace's worker, with the step that hands it over: from its commit on it may be paid. */
+    public void markHandedOver(String refundId) {
+        setState(refundId, Refund.State.SUBMITTED, null);
+    }
+
     /** Committed at once: the step that made the call rolls back and is retried. */
     public void markUnknown(String refundId, String detail) {
         committedAtOnce.executeWithoutResult(status -> setState(refundId, Refund.State.UNKNOWN, detail));

@@ -42,8 +42,10 @@ class AccessSetup {
         grants.grant(Groups.BUYERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
         grants.grant(Groups.MEDIATORS, Resources.PROCESS_DEFINITION, DisputeProcess.KEY,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE);
+        // UPDATE_INSTANCE lets the marketplace's payment service fetch, complete and fail the refund's external
+        // task; EngineRouteGuard lets integrators use no other write route of the engine.
         grants.grant(Groups.INTEGRATORS, Resources.PROCESS_DEFINITION, DisputeProcess.KEY,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.READ_HISTORY);
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.UPDATE_INSTANCE);
     }
 }

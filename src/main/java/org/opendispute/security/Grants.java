@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.springframework.stereotype.Component;
 
-/** Grants of the engine's authorizations to groups, created once and then left to the admins. */
+/**
+ * Grants of the engine's authorizations to groups, created once and then left to the admins; a permission a later
+ * version of OpenDispute needs is added to the grant.
+ */
 @Component
 public class Grants {
 
@@ -17,14 +20,15 @@ public class Grants {
         this.authorizations = authorizations;
     }
 
-    /** Grants the permissions to the group on the resource, once. */
+    /** Grants the permissions to the group on the resource, adding those the existing grant lacks. */
     public void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        boolean granted = authorizations.createAuthorizationQuery()
-                .groupIdIn(group).resourceType(resource).resourceId(resourceId).count() > 0;
-        if (granted) {
+        var existing = authorizations.createAuthorizationQuery()
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId).list();
+        var authorization = existing.isEmpty() ? authorizations.createNewAuthorization(AUTH_TYPE_GRANT) : existing.get(0);
+        // A grant of an earlier version gets the permissions this one adds
+        if (!existing.isEmpty() && java.util.Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
             return;
         }
-        var authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
         authorization.setGroupId(group);
         authorization.setResource(resource);
         authorization.setResourceId(resourceId);

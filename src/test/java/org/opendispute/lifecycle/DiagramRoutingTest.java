@@ -118,6 +118,7 @@ class DiagramRoutingTest {
         when(parties.askedForInformation(any())).thenReturn("seller");
         Mocks.register("disputeParties", parties);
         Mocks.register("disputeStage", mock(DisputeStage.class));
+        Mocks.register("refundPayments", mock(org.opendispute.refund.RefundPayments.class));
         Mocks.register("policy", POLICY);
         eligibility(true);
         // The facts the decision table reads: a parcel not delivered, for which it suggests a full refund

@@ -83,6 +83,12 @@ public class FlakyPaymentGateway implements PaymentGateway {
     }
 
     @Override
+    public boolean paysThroughExternalTask() {
+        PaymentGateway real = provider;
+        return real != null && real.paysThroughExternalTask();
+    }
+
+    @Override
     public Outcome refund(RefundOrder order) {
         if (provider != null) {
             return provider.refund(order);

@@ -1,0 +1,163 @@
+package org.opendispute.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.opendispute.dispute.DisputeProcess.Elements.ISSUE_REFUND;
+import static org.opendispute.dispute.DisputeProcess.Elements.MEDIATE;
+import static org.opendispute.dispute.DisputeProcess.Elements.RESPOND_AS_SELLER;
+import static org.opendispute.dispute.DisputeProcess.Fields.SELLER_ACTION;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.client.backoff.ExponentialBackoffStrategy;
+import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opendispute.dispute.DisputeProcess;
+import org.opendispute.dispute.DisputeStatus;
+import org.opendispute.dispute.Groups;
+import org.opendispute.dispute.Outcome;
+import org.opendispute.dispute.Reason;
+import org.opendispute.dispute.ResolutionType;
+import org.opendispute.dispute.SellerAction;
+import org.opendispute.dispute.TaskCommand;
+import org.opendispute.refund.ExternalTaskPaymentGateway;
+import org.opendispute.refund.Refund;
+import org.opendispute.refund.RefundPayments;
+import org.opendispute.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The refund paid by the marketplace's own payment service ({@code disputes.payments.provider=external-task}):
+ * Camunda's external task client, as that service, fetches the task over {@code /engine-rest} on the application's
+ * port with an integrator's credentials, and pays, fails for a while, or refuses.
+ */
+class MarketplacePaysRefundLifecycleTest extends LifecycleScenario {
+
+    static final String MARKETPLACE_TASK = "Task_MarketplacePaysRefund";
+
+    @LocalServerPort int port;
+    @Autowired IdentityService identityService;
+
+    ExternalTaskClient worker;
+    final List<JsonNode> handedOver = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void theMarketplacePays() {
+        payments.useProvider(new ExternalTaskPaymentGateway());
+        TestUsers.ensure(identityService, "marketplacepayments", Groups.INTEGRATORS);
+    }
+
+    @AfterEach
+    void stopWorker() {
+        if (worker != null) {
+            worker.stop();
+        }
+    }
+
+    @Test
+    void theMarketplacesWorkerPaysTheRefundAndCompletesWithItsReference() {
+        ProcessInstance pi = acceptedFullRefund();
+        assertThat(refund(pi).state()).as("handed to the marketplace: it may pay from now on")
+                .isEqualTo(Refund.State.SUBMITTED);
+
+        startWorker(pi, (task, service) -> service.complete(task, Map.of(RefundPayments.PROVIDER_REFERENCE, "ledger-42")));
+
+        eventually(() -> status(pi) == DisputeStatus.RESOLVED);
+        assertResolved(pi, Outcome.FULL_REFUND);
+        assertThat(pi).hasPassed(MARKETPLACE_TASK).hasNotPassed(ISSUE_REFUND);
+        assertThat(refund(pi).state()).isEqualTo(Refund.State.SUCCEEDED);
+        assertThat(refund(pi).providerReference()).isEqualTo("ledger-42");
+        JsonNode order = handedOver.get(0);
+        assertThat(order.get("amount").asText()).isEqualTo("105.00");
+        assertThat(order.get("currency").asText()).isEqualTo("EUR");
+        assertThat(order.get("idempotencyKey").asText()).isEqualTo(refund(pi).idempotencyKey());
+        assertThat(order.get("paymentReference").asText()).isEqualTo(order().paymentReference());
+        assertThat(payments.calls()).as("nothing was paid in the application").isZero();
+    }
+
+    @Test
+    void aPassingFailureIsRetriedAndARefusalSendsTheDisputeBackToMediationWithTheReason() {
+        ProcessInstance pi = acceptedFullRefund();
+        AtomicInteger attempts = new AtomicInteger();
+        startWorker(pi, (task, service) -> {
+            if (attempts.incrementAndGet() == 1) {
+                service.handleFailure(task, "Ledger unavailable", "timeout", 2, 0L);
+            } else {
+                service.handleBpmnError(task, DisputeProcess.Errors.REFUND_FAILED, "The buyer's account is closed");
+            }
+        });
+
+        eventually(() -> status(pi) == DisputeStatus.IN_MEDIATION);
+        assertThat(attempts.get()).isEqualTo(2);
+        assertThat(pi).isWaitingAt(MEDIATE);
+        assertThat(refund(pi).state()).isEqualTo(Refund.State.FAILED);
+        assertThat(refund(pi).failureReason()).isEqualTo("The buyer's account is closed");
+        assertThat(events(pi)).contains("REFUND_FAILED").doesNotContain("REFUND_ISSUED");
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+
+    ProcessInstance acceptedFullRefund() {
+        ProcessInstance pi = open(Reason.NOT_RECEIVED, ResolutionType.FULL_REFUND, null);
+        complete(task(RESPOND_AS_SELLER, pi), TaskCommand.of(SELLER_ACTION, SellerAction.ACCEPT).variables());
+        assertThat(pi).isWaitingAt(MARKETPLACE_TASK);
+        return pi;
+    }
+
+    org.opendispute.order.Order order() {
+        return order;
+    }
+
+    /** The marketplace's worker, fetching only this dispute's refund (other tests' disputes are not its own). */
+    void startWorker(ProcessInstance dispute, org.camunda.bpm.client.task.ExternalTaskHandler pays) {
+        ObjectMapper json = new ObjectMapper();
+        worker = ExternalTaskClient.create()
+                .baseUrl("http://localhost:" + port + "/engine-rest")
+                .addInterceptor(new BasicAuthProvider("marketplacepayments", TestUsers.PASSWORD))
+                .workerId("marketplacepayments")
+                // No long polling: the engine's clock stands still in these tests, and the server times long polls by it
+                .backoffStrategy(new ExponentialBackoffStrategy(100L, 1f, 100L))
+                .build();
+        worker.subscribe(RefundPayments.TOPIC).businessKey(dispute.getBusinessKey()).lockDuration(20_000).handler((task, service) -> {
+            try {
+                handedOver.add(json.readTree(task.<String>getVariable(RefundPayments.REFUND)));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            pays.execute(task, service);
+        }).open();
+    }
+
+    /** Waits for the worker, which runs on its own thread over HTTP, to have done its part. */
+    static void eventually(BooleanSupplier done) {
+        Instant until = Instant.now().plus(Duration.ofSeconds(20));
+        while (!done.getAsBoolean()) {
+            if (Instant.now().isAfter(until)) {
+                throw new AssertionError("The marketplace's worker did not get there in 20 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
