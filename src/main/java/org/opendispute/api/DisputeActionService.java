@@ -11,12 +11,12 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.opendispute.dispute.Dispute;
-import org.opendispute.dispute.TaskCommand;
 import org.opendispute.dispute.DisputeOpening;
 import org.opendispute.dispute.DisputeRejectedException;
 import org.opendispute.dispute.DisputeStore;
 import org.opendispute.dispute.InvalidSubmissionException;
 import org.opendispute.dispute.OpeningRequest;
+import org.opendispute.dispute.TaskCommand;
 import org.opendispute.evidence.InvalidEvidenceException;
 
 import org.springframework.http.HttpStatus;

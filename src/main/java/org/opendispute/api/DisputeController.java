@@ -20,17 +20,17 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 
+import org.opendispute.dispute.BuyerVerdict;
 import org.opendispute.dispute.Dispute;
 import org.opendispute.dispute.DisputeHistory;
 import org.opendispute.dispute.DisputeStatus;
 import org.opendispute.dispute.DisputeStore;
 import org.opendispute.dispute.DisputedLine;
 import org.opendispute.dispute.OpeningRequest;
-import org.opendispute.dispute.ResolutionType;
-import org.opendispute.dispute.BuyerVerdict;
 import org.opendispute.dispute.Party;
-import org.opendispute.negotiation.ProposalStore;
+import org.opendispute.dispute.ResolutionType;
 import org.opendispute.dispute.SellerAction;
+import org.opendispute.negotiation.ProposalStore;
 
 import org.opendispute.dispute.Groups;
 import org.opendispute.dispute.TaskCommand;

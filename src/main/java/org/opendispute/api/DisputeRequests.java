@@ -2,11 +2,11 @@ package org.opendispute.api;
 
 import java.util.List;
 
+import org.opendispute.dispute.Choice;
 import org.opendispute.dispute.Reason;
 import org.opendispute.dispute.ResolutionType;
-import org.opendispute.dispute.Choice;
-import org.opendispute.dispute.SellerAction;
 import org.opendispute.dispute.ReturnCondition;
+import org.opendispute.dispute.SellerAction;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;

@@ -12,10 +12,10 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
+import org.opendispute.engine.EngineCaller;
+import org.opendispute.evidence.EvidenceStore;
 import org.opendispute.order.Order;
 import org.opendispute.order.OrderStore;
-import org.opendispute.evidence.EvidenceStore;
-import org.opendispute.engine.EngineCaller;
 import org.springframework.stereotype.Component;
 
 /**

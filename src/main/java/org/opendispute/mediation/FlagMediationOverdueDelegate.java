@@ -4,10 +4,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opendispute.dispute.DisputeHistory;
-import org.opendispute.dispute.HistoryEvent;
 import org.opendispute.dispute.DisputeProcess;
 import org.opendispute.dispute.DisputeStage;
 import org.opendispute.dispute.DisputeStore;
+import org.opendispute.dispute.HistoryEvent;
 import org.springframework.stereotype.Component;
 
 /** Mediation is taking too long: flag it and move the task to the top of the mediators' queue. It stays open. */

@@ -3,8 +3,8 @@ package org.opendispute.mediation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opendispute.dispute.DisputeHistory;
-import org.opendispute.dispute.HistoryEvent;
 import org.opendispute.dispute.DisputeStore;
+import org.opendispute.dispute.HistoryEvent;
 import org.springframework.stereotype.Component;
 
 /** The party did not answer the mediator in time: recorded, and it counts against them. */

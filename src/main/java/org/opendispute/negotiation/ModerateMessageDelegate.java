@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opendispute.dispute.Dispute;
 import org.opendispute.dispute.DisputeHistory;
-import org.opendispute.dispute.HistoryEvent;
 import org.opendispute.dispute.DisputeStore;
+import org.opendispute.dispute.HistoryEvent;
 import org.springframework.stereotype.Component;
 
 /**

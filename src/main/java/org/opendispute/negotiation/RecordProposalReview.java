@@ -1,7 +1,7 @@
 package org.opendispute.negotiation;
 
-import org.opendispute.dispute.Party;
 import org.opendispute.dispute.BuyerVerdict;
+import org.opendispute.dispute.Party;
 import static org.opendispute.dispute.DisputeProcess.Fields.BUYER_VERDICT;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.opendispute.dispute.Actors;
 import org.opendispute.dispute.DisputeHistory;
-import org.opendispute.dispute.HistoryEvent;
 import org.opendispute.dispute.DisputeStore;
+import org.opendispute.dispute.HistoryEvent;
 import org.opendispute.dispute.Submission;
 import org.springframework.stereotype.Component;
 

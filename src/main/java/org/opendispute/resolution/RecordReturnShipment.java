@@ -9,8 +9,8 @@ import org.opendispute.dispute.Actors;
 import org.opendispute.dispute.Deadline;
 import org.opendispute.dispute.Deadlines;
 import org.opendispute.dispute.DisputeHistory;
-import org.opendispute.dispute.HistoryEvent;
 import org.opendispute.dispute.DisputeStore;
+import org.opendispute.dispute.HistoryEvent;
 import org.opendispute.dispute.Submission;
 import org.springframework.stereotype.Component;
 

@@ -2,9 +2,9 @@ package org.opendispute.resolution;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.opendispute.dispute.DisputeHistory;
-import org.opendispute.dispute.HistoryEvent;
 import org.opendispute.dispute.DisputeProcess;
 import org.opendispute.dispute.DisputeStore;
+import org.opendispute.dispute.HistoryEvent;
 import org.opendispute.order.TrackingEvent;
 import org.springframework.stereotype.Service;
 

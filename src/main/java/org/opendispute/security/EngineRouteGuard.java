@@ -9,12 +9,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.opendispute.dispute.Actors;
 import org.opendispute.dispute.Actors.Actor;
+import org.opendispute.dispute.Actors;
 import org.opendispute.dispute.Groups;
 import org.opendispute.web.CachedBodyRequest;
-import org.opendispute.web.Problems;
 import org.opendispute.web.Problems.FieldError;
+import org.opendispute.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.filter.OncePerRequestFilter;

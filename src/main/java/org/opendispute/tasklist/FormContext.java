@@ -13,14 +13,16 @@ import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.opendispute.dispute.Dispute;
 import org.opendispute.dispute.DisputeProcess;
 import org.opendispute.dispute.DisputeStore;
+import org.opendispute.dispute.Party;
 import org.opendispute.evidence.EvidenceStore;
 import org.opendispute.mediation.PlatformSuggestion;
 import org.opendispute.negotiation.MessageStore;
-import org.opendispute.dispute.Party;
 import org.opendispute.negotiation.ProposalStore;
 import org.opendispute.order.Money;
 import org.opendispute.order.Order;
 import org.opendispute.order.OrderStore;
+import org.opendispute.refund.Refund;
+import org.opendispute.refund.RefundStore;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -42,15 +44,17 @@ class FormContext {
     private final ProposalStore proposals;
     private final MessageStore messages;
     private final EvidenceStore evidence;
+    private final RefundStore refunds;
     private final ObjectMapper json;
 
     FormContext(DisputeStore disputes, OrderStore orders, ProposalStore proposals, MessageStore messages,
-                EvidenceStore evidence, ObjectMapper json) {
+                EvidenceStore evidence, RefundStore refunds, ObjectMapper json) {
         this.disputes = disputes;
         this.orders = orders;
         this.proposals = proposals;
         this.messages = messages;
         this.evidence = evidence;
+        this.refunds = refunds;
         this.json = json;
     }
 
@@ -122,6 +126,9 @@ class FormContext {
         if (DisputeProcess.Elements.MEDIATE.equals(task.getTaskDefinitionKey())) {
             context.put("flaggedForMediators", dispute.flaggedForMediators());
             context.put("mediationOverdue", dispute.mediationOverdue());
+            // A refund the provider refused brought the dispute back: the mediator decides again, knowing why
+            refunds.ofDispute(dispute.id()).filter(refund -> refund.state() == Refund.State.FAILED)
+                    .ifPresent(refund -> context.put("refundFailure", refund.failureReason()));
         }
         if (task.getDueDate() != null) {
             context.put("deadline", task.getDueDate().toInstant().toString());

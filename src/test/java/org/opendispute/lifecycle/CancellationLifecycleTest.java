@@ -14,12 +14,12 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
-import org.opendispute.dispute.Party;
-import org.opendispute.dispute.MediatorAction;
-import org.opendispute.dispute.TaskCommand;
 import org.opendispute.dispute.DisputeProcess;
+import org.opendispute.dispute.MediatorAction;
+import org.opendispute.dispute.Party;
 import org.opendispute.dispute.Reason;
 import org.opendispute.dispute.ResolutionType;
+import org.opendispute.dispute.TaskCommand;
 
 /** The buyer cancels at any stage before a resolution is applied. */
 class CancellationLifecycleTest extends LifecycleScenario {

@@ -59,17 +59,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.opendispute.dispute.BuyerVerdict;
 import org.opendispute.dispute.Deadline;
 import org.opendispute.dispute.DisputeParties;
-import org.opendispute.dispute.DisputeProcess;
 import org.opendispute.dispute.DisputeProcess.Messages;
+import org.opendispute.dispute.DisputeProcess;
 import org.opendispute.dispute.DisputeStage;
-import org.opendispute.dispute.ResolutionType;
-import org.opendispute.dispute.TaskCommand;
 import org.opendispute.dispute.MediatorAction;
-import org.opendispute.dispute.BuyerVerdict;
-import org.opendispute.dispute.SellerAction;
+import org.opendispute.dispute.ResolutionType;
 import org.opendispute.dispute.ReturnCondition;
+import org.opendispute.dispute.SellerAction;
+import org.opendispute.dispute.TaskCommand;
 
 /**
  * The diagram's routing alone, in milliseconds: every step of the product is a mock, the engine runs in

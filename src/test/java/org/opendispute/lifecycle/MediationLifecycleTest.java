@@ -28,15 +28,15 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.opendispute.dispute.Party;
-import org.opendispute.dispute.MediatorAction;
 import org.opendispute.dispute.Choice;
-import org.opendispute.dispute.TaskCommand;
 import org.opendispute.dispute.DisputeStage;
 import org.opendispute.dispute.DisputeStatus;
+import org.opendispute.dispute.MediatorAction;
 import org.opendispute.dispute.Outcome;
+import org.opendispute.dispute.Party;
 import org.opendispute.dispute.Reason;
 import org.opendispute.dispute.ResolutionType;
+import org.opendispute.dispute.TaskCommand;
 import org.opendispute.order.TrackingEvent;
 
 /** Mediation by the platform and the buyer's decision on its proposal. */

@@ -26,14 +26,14 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.opendispute.dispute.SellerAction;
-import org.opendispute.dispute.Choice;
 import org.opendispute.dispute.BuyerVerdict;
-import org.opendispute.dispute.TaskCommand;
+import org.opendispute.dispute.Choice;
 import org.opendispute.dispute.DisputeStatus;
 import org.opendispute.dispute.Outcome;
 import org.opendispute.dispute.Reason;
 import org.opendispute.dispute.ResolutionType;
+import org.opendispute.dispute.SellerAction;
+import org.opendispute.dispute.TaskCommand;
 import org.opendispute.refund.RefundStore;
 
 /** The negotiation between buyer and seller: answers, silence, rounds, escalation, messages. */

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.opendispute.dispute.Choice;
@@ -96,6 +97,26 @@ class RefundLifecycleTest extends LifecycleScenario {
     }
 
     @Test
+    void aProviderThatNeverAnswersEndsAsAnIncidentForTheOperatorAndNothingIsPaid() {
+        ProcessInstance pi = acceptedFullRefund();
+        payments.failNext(6);
+        for (int attempt = 1; attempt <= 6; attempt++) {
+            Job due = job(ISSUE_REFUND, pi);
+            if (due.getDuedate() != null) {
+                at(due.getDuedate().toInstant());
+            }
+            assertThatThrownBy(() -> managementService.executeJob(due.getId()))
+                    .hasMessageContaining("Payment provider unavailable");
+        }
+
+        assertThat(job(ISSUE_REFUND, pi).getRetries()).isZero();
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).singleResult().getIncidentMessage())
+                .contains("did not answer");
+        assertThat(refund(pi).state()).isEqualTo(Refund.State.UNKNOWN);
+        assertThat(payments.payments(pi.getBusinessKey())).isZero();
+    }
+
+    @Test
     void theProviderPaidAndTheNodeDiedBeforeOurCommitTheRetryFindsThePaymentAndPaysNothingMore() {
         ProcessInstance pi = acceptedFullRefund();
         payments.next(Next.PAY_THEN_DIE);
@@ -154,6 +175,9 @@ class RefundLifecycleTest extends LifecycleScenario {
         assertThat(refused.state()).isEqualTo(Refund.State.FAILED);
         assertThat(refused.failureReason()).contains("The card was closed");
         assertThat(events(pi)).contains("REFUND_FAILED");
+        JsonValue mediatorsForm = engine.getFormService().getTaskFormVariables(task(MEDIATE, pi).getId())
+                .getValueTyped("dispute");
+        assertThat(mediatorsForm.getValue().prop("refundFailure").stringValue()).contains("The card was closed");
 
         issuePlatformProposal(pi, Map.of());
         complete(task(CHOOSE_PROPOSAL, pi), TaskCommand.of(CHOICE, Choice.PLATFORM).variables());

@@ -26,13 +26,13 @@ import java.util.Date;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.opendispute.dispute.SellerAction;
-import org.opendispute.dispute.ReturnCondition;
-import org.opendispute.dispute.TaskCommand;
 import org.opendispute.dispute.DisputeStatus;
 import org.opendispute.dispute.Outcome;
 import org.opendispute.dispute.Reason;
 import org.opendispute.dispute.ResolutionType;
+import org.opendispute.dispute.ReturnCondition;
+import org.opendispute.dispute.SellerAction;
+import org.opendispute.dispute.TaskCommand;
 import org.opendispute.order.TrackingEvent;
 
 /** The resolutions that wait on a parcel: a return for refund, a reshipment. */

@@ -7,8 +7,8 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
-import org.opendispute.dispute.Groups;
 import org.opendispute.OpenDisputeApplication;
+import org.opendispute.dispute.Groups;
 import org.opendispute.support.TestDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
