@@ -143,7 +143,10 @@ class DemoDisputes {
                 now.minus(Duration.ofDays(12)), null));
         List<String> photos = reason.evidenceRequired()
                 ? List.of(evidence.upload(buyer, null, "photo.png", PHOTO).id()) : List.of();
-        return opening.open(new OpeningRequest(orderId, buyer, reason, description, List.<DisputedLine>of(), type,
+        // Missing items name the line that is missing; every other reason disputes the whole order
+        List<DisputedLine> lines = reason == Reason.MISSING_ITEMS
+                ? List.of(new DisputedLine(orderId.replace("ORD", "SKU"), 1)) : List.of();
+        return opening.open(new OpeningRequest(orderId, buyer, reason, description, lines, type,
                 amount == null ? null : new BigDecimal(amount), photos));
     }
 

@@ -73,6 +73,9 @@ public class EligibilityRules {
         if (!record.evidenceAttachable()) {
             return Eligibility.rejected(RejectionCode.EVIDENCE_NOT_FOUND);
         }
+        if (request.reason() == Reason.MISSING_ITEMS && request.lines().isEmpty()) {
+            return Eligibility.rejected(RejectionCode.LINES_REQUIRED);
+        }
         Optional<List<DisputedLine>> lines = disputedLines(order, request.lines());
         if (lines.isEmpty()) {
             return Eligibility.rejected(RejectionCode.LINE_NOT_IN_ORDER);

@@ -15,6 +15,7 @@ public enum RejectionCode {
     WINDOW_CLOSED("window-closed", "The time to open a dispute for this order has passed."),
     EVIDENCE_REQUIRED("evidence-required", "This reason needs at least one photo, video or document as evidence."),
     EVIDENCE_NOT_FOUND("evidence-not-found", "An evidence file is unknown, not yours, or already part of another dispute."),
+    LINES_REQUIRED("lines-required", "Missing items must name the missing lines and their quantities."),
     LINE_NOT_IN_ORDER("line-not-in-order", "A disputed line is not part of the order, or its quantity exceeds what was ordered."),
     RESOLUTION_NOT_REQUESTABLE("resolution-not-requestable",
             "A buyer asks for a refund, a return for refund or a reshipment, never for the seller's favour."),

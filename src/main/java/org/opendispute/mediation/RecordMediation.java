@@ -9,6 +9,7 @@ import static org.opendispute.dispute.DisputeProcess.Fields.PLATFORM_PROPOSAL_AM
 import static org.opendispute.dispute.DisputeProcess.Fields.PLATFORM_PROPOSAL_TYPE;
 
 import java.util.Objects;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -60,8 +61,18 @@ class RecordMediation implements TaskListener {
                     from + ": " + submission.required(INFORMATION_QUESTION));
             return;
         }
-        PlatformSuggestion suggestion = PlatformSuggestion.of(task, dispute).orElseThrow();
+        Optional<PlatformSuggestion> suggested = PlatformSuggestion.of(task, dispute);
         ResolutionType chosenType = submission.optional(PLATFORM_PROPOSAL_TYPE);
+        if (suggested.isEmpty()) {
+            // No rule of the decision table matched: the mediator's own proposal is the only one, nothing to justify
+            ResolutionType type = submission.required(PLATFORM_PROPOSAL_TYPE);
+            Money amount = ProposalTerms.amountFor(dispute, type,
+                    type.hasChosenAmount() ? submission.required(PLATFORM_PROPOSAL_AMOUNT) : null,
+                    PLATFORM_PROPOSAL_AMOUNT.name());
+            propose(dispute, mediator, type, amount, submission.optional(OVERRIDE_JUSTIFICATION), false);
+            return;
+        }
+        PlatformSuggestion suggestion = suggested.get();
         ResolutionType type = chosenType == null ? suggestion.type() : chosenType;
         Money amount = type == suggestion.type() && submission.optional(PLATFORM_PROPOSAL_AMOUNT) == null
                 ? suggestion.amount()
@@ -75,6 +86,11 @@ class RecordMediation implements TaskListener {
                     "A proposal other than the suggested " + suggestion.type()
                             + (suggestion.amount() == null ? "" : " of " + suggestion.amount()) + " needs a justification.");
         }
+        propose(dispute, mediator, type, amount, justification, overridden);
+    }
+
+    private void propose(Dispute dispute, String mediator, ResolutionType type, Money amount,
+                         String justification, boolean overridden) {
         proposals.propose(dispute.id(), Party.PLATFORM, mediator, type, amount, dispute.refundableAmount().currency(),
                 justification);
         history.record(dispute.id(), overridden ? HistoryEvent.PLATFORM_PROPOSAL_OVERRIDDEN : HistoryEvent.PLATFORM_PROPOSAL_ISSUED, mediator,

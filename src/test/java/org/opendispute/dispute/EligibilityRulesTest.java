@@ -97,8 +97,8 @@ class EligibilityRulesTest {
         Order order = withDifferences(this.order);
         RejectionCode withoutEvidence = reason.evidenceRequired() ? RejectionCode.EVIDENCE_REQUIRED : null;
         assertThat(rejection(order, request(order, reason))).isEqualTo(withoutEvidence);
-        OpeningRequest withPhoto = new OpeningRequest(order.orderId(), order.buyerId(), reason, "Broken", List.of(),
-                ResolutionType.FULL_REFUND, null, List.of("photo"));
+        OpeningRequest withPhoto = new OpeningRequest(order.orderId(), order.buyerId(), reason, "Broken",
+                List.of(new DisputedLine("MUG", 1)), ResolutionType.FULL_REFUND, null, List.of("photo"));
         assertThat(rejection(order, withPhoto)).isNull();
         assertThat(rejection(order, withPhoto, new BuyerRecord(false, List.of(), false, 0), NOW))
                 .isEqualTo(RejectionCode.EVIDENCE_NOT_FOUND);
@@ -167,6 +167,18 @@ class EligibilityRulesTest {
         OpeningRequest nothing = new OpeningRequest(order.orderId(), order.buyerId(), Reason.NOT_RECEIVED, "x",
                 List.of(), ResolutionType.SELLER_FAVOUR, null, List.of());
         assertThat(rejection(order, nothing)).isEqualTo(RejectionCode.RESOLUTION_NOT_REQUESTABLE);
+    }
+
+    @Test
+    void missingItemsNameTheMissingLinesAndTheirShareIsTheRefund() {
+        OpeningRequest wholeOrder = new OpeningRequest(order.orderId(), order.buyerId(), Reason.MISSING_ITEMS, "Missing",
+                List.of(), ResolutionType.FULL_REFUND, null, List.of("photo"));
+        assertThat(rejection(order, wholeOrder)).isEqualTo(RejectionCode.LINES_REQUIRED);
+
+        OpeningRequest oneMug = new OpeningRequest(order.orderId(), order.buyerId(), Reason.MISSING_ITEMS, "One mug",
+                List.of(new DisputedLine("MUG", 1)), ResolutionType.FULL_REFUND, null, List.of("photo"));
+        Eligibility share = RULES.check(oneMug, Optional.of(order), CLEAN, NOW);
+        assertThat(share.requestedAmount()).as("20.00 and its share of the 5.00 shipping").isEqualTo(eur("21.00"));
     }
 
     @Test

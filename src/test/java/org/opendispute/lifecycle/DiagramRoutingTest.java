@@ -239,6 +239,20 @@ class DiagramRoutingTest {
     }
 
     @Test
+    void factsNoRuleOfTheDecisionTableKnowsReachTheMediatorWithNoSuggestionInsteadOfAnIncident() throws Exception {
+        sets("prepareMediationDelegate", Map.of(REASON, "A_REASON_NO_RULE_KNOWS", CARRIER_CONFIRMED_DELIVERY, false,
+                BUYER_HAS_EVIDENCE, false, DISPUTED_VALUE, 20.0));
+        ProcessInstance dispute = open();
+        complete(dispute, RESPOND_AS_SELLER, TaskCommand.of(SELLER_ACTION, SellerAction.REFUSE));
+        engine.getRuntimeService().createMessageCorrelation(Messages.BUYER_ESCALATES)
+                .processInstanceId(dispute.getId()).correlate();
+
+        assertThat(dispute).isWaitingAt(MEDIATE);
+        assertThat(engine.getRuntimeService().getVariable(dispute.getId(), "suggestedProposalType")).isNull();
+        assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
+    }
+
+    @Test
     void theNegotiationsDeadlineEscalatesAndAnOverdueMediationIsFlaggedWhileItGoesOn() throws Exception {
         ProcessInstance dispute = open();
         complete(dispute, RESPOND_AS_SELLER, TaskCommand.of(SELLER_ACTION, SellerAction.PROPOSE));

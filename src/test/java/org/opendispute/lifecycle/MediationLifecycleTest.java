@@ -1,5 +1,7 @@
 package org.opendispute.lifecycle;
 
+import static org.opendispute.dispute.DisputeProcess.Fields.PLATFORM_PROPOSAL_AMOUNT;
+import static org.opendispute.dispute.DisputeProcess.Fields.PLATFORM_PROPOSAL_TYPE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -27,6 +29,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import java.math.BigDecimal;
+import java.util.List;
+import org.opendispute.mediation.PlatformSuggestion;
 import org.junit.jupiter.api.Test;
 import org.opendispute.dispute.Choice;
 import org.opendispute.dispute.DisputeStage;
@@ -150,5 +155,23 @@ class MediationLifecycleTest extends LifecycleScenario {
         assertThat(pi).hasPassed("Gateway_ResolutionType").hasNotPassed(ISSUE_REFUND);
         assertResolved(pi, Outcome.SELLER_FAVOUR);
         assertThat(refunds.ofDispute(pi.getBusinessKey())).isEmpty();
+    }
+
+    @Test
+    void withoutASuggestionTheMediatorProposesWhatTheyChooseAndNeedNotJustifyIt() {
+        ProcessInstance pi = escalatedToMediation();
+        // What the business rule task leaves when no rule of the table matches
+        runtimeService.removeVariables(pi.getId(), List.of(PlatformSuggestion.TYPE, PlatformSuggestion.BASIS,
+                PlatformSuggestion.PERCENT));
+
+        assertThatThrownBy(() -> complete(task(MEDIATE, pi),
+                TaskCommand.of(MEDIATOR_ACTION, MediatorAction.ISSUE_PROPOSAL).variables()))
+                .hasMessageContaining("platformProposalType is required");
+        complete(task(MEDIATE, pi), TaskCommand.of(MEDIATOR_ACTION, MediatorAction.ISSUE_PROPOSAL)
+                .and(PLATFORM_PROPOSAL_TYPE, ResolutionType.PARTIAL_REFUND)
+                .and(PLATFORM_PROPOSAL_AMOUNT, new BigDecimal("30.00")).variables());
+
+        assertThat(pi).isWaitingAt(CHOOSE_PROPOSAL);
+        assertThat(events(pi)).contains("PLATFORM_PROPOSAL_ISSUED").doesNotContain("PLATFORM_PROPOSAL_OVERRIDDEN");
     }
 }
