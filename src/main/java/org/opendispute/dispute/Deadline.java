@@ -16,6 +16,8 @@ public enum Deadline {
     MEDIATION("mediation", Kind.STAGE),
     BUYER_DECISION("buyerDecision", Kind.TASK),
     RETURN_SHIPMENT("returnShipment", Kind.TASK),
+    /** The carrier's delivery of a shipped return; else the return is in question and goes to mediation. */
+    RETURN_DELIVERY("returnDelivery", Kind.TASK),
     RETURN_RECEIPT("returnReceipt", Kind.TASK),
     RESHIPMENT("reshipment", Kind.TASK);
 

@@ -23,6 +23,8 @@ public record DisputePolicy(
         @DefaultValue("P7D") Duration mediation,
         @DefaultValue("P5D") Duration buyerDecision,
         @DefaultValue("P10D") Duration returnShipment,
+        /** A shipped return the carrier has not delivered by then goes to mediation. */
+        @DefaultValue("P30D") Duration returnDelivery,
         @DefaultValue("P5D") Duration returnReceipt,
         @DefaultValue("P5D") Duration reshipment,
         @DefaultValue("15") int refundArrivalBusinessDays,
@@ -46,6 +48,7 @@ public record DisputePolicy(
             case MEDIATION -> mediation;
             case BUYER_DECISION -> buyerDecision;
             case RETURN_SHIPMENT -> returnShipment;
+            case RETURN_DELIVERY -> returnDelivery;
             case RETURN_RECEIPT -> returnReceipt;
             case RESHIPMENT -> reshipment;
         };

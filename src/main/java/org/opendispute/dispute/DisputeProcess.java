@@ -115,7 +115,9 @@ public final class DisputeProcess {
         public static final String BUYER_DECISION_DUE = "Timer_BuyerDecisionDue";
         public static final String SHIP_RETURN = "Task_ShipReturn";
         public static final String RETURN_SHIPMENT_DUE = "Timer_ReturnShipmentDue";
-        public static final String RETURN_DELIVERED = "Event_ReturnDelivered";
+        /** Waits for the carrier's delivery of the return (message ReturnDelivered), until its deadline. */
+        public static final String RETURN_DELIVERED = "Task_AwaitReturnDelivery";
+        public static final String RETURN_DELIVERY_DUE = "Timer_ReturnDeliveryDue";
         public static final String CONFIRM_RETURN_RECEIPT = "Task_ConfirmReturnReceipt";
         public static final String RETURN_RECEIPT_DUE = "Timer_ReturnReceiptDue";
         public static final String RESHIP = "Task_Reship";

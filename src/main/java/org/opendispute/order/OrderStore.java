@@ -146,6 +146,15 @@ public class OrderStore {
         }
     }
 
+    /** Whether the carrier reported the parcel of this tracking number, of this order, as delivered. */
+    public boolean carrierReportedDelivery(String orderId, String trackingNumber) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM disputes.tracking_event
+                WHERE order_id = ? AND kind = 'DELIVERED' AND tracking_number = ?""")
+                .params(orderId, trackingNumber)
+                .query(Long.class).single() > 0;
+    }
+
     /** Whether the carrier reported the order's own shipment as delivered. */
     public boolean carrierReportedDelivery(Order order) {
         return jdbc.sql("""

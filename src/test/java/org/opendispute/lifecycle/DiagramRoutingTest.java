@@ -86,7 +86,8 @@ class DiagramRoutingTest {
             Deadline.SELLER_RESPONSE.key(), "P5D", Deadline.NEGOTIATION.key(), "P15D",
             Deadline.INFORMATION_REQUEST.key(), "P3D", Deadline.MEDIATION.key(), "P7D",
             Deadline.BUYER_DECISION.key(), "P5D", Deadline.RETURN_SHIPMENT.key(), "P10D",
-            Deadline.RETURN_RECEIPT.key(), "P5D", Deadline.RESHIPMENT.key(), "P5D");
+            Deadline.RETURN_DELIVERY.key(), "P30D", Deadline.RETURN_RECEIPT.key(), "P5D",
+            Deadline.RESHIPMENT.key(), "P5D");
 
     static ProcessEngine engine;
     static Set<String> steps;
@@ -119,6 +120,7 @@ class DiagramRoutingTest {
         Mocks.register("disputeParties", parties);
         Mocks.register("disputeStage", mock(DisputeStage.class));
         Mocks.register("refundPayments", mock(org.opendispute.refund.RefundPayments.class));
+        Mocks.register("returnTracking", mock(org.opendispute.resolution.ReturnTracking.class));
         Mocks.register("policy", POLICY);
         eligibility(true);
         // The facts the decision table reads: a parcel not delivered, for which it suggests a full refund

@@ -25,6 +25,7 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.opendispute.dispute.DisputeProcess;
 import org.junit.jupiter.api.Test;
 import org.opendispute.dispute.DisputeStatus;
 import org.opendispute.dispute.Outcome;
@@ -92,6 +93,34 @@ class ReturnAndReshipmentLifecycleTest extends LifecycleScenario {
         complete(task(CONFIRM_RETURN_RECEIPT, pi), TaskCommand.of(RETURN_CONDITION, ReturnCondition.EMPTY_OR_DIFFERENT).variables());
 
         assertThat(pi).hasPassed("EndEvent_PackageDisputed").isWaitingAt(MEDIATE);
+        assertThat(status(pi)).isEqualTo(DisputeStatus.IN_MEDIATION);
+    }
+
+    @Test
+    void aReturnDeliveredBeforeItsTrackingNumberWasEnteredIsMatchedWhenItIs() {
+        ProcessInstance pi = returnAgreed();
+        TrackingEvent early = new TrackingEvent(order.orderId(), "DHL", "RET-EARLY", TrackingEvent.Kind.DELIVERED,
+                "Delivered to the seller", NOW);
+        orders.recordTrackingEvent(early);
+        assertThat(returnTracking.onTrackingEvent(early)).as("no dispute waits for it yet").isFalse();
+
+        shipReturn(pi, "RET-EARLY");
+
+        assertThat(pi).hasPassed("Gateway_DeliveredAlready").hasNotPassed(RETURN_DELIVERED)
+                .isWaitingAt(CONFIRM_RETURN_RECEIPT);
+        assertThat(events(pi)).contains("RETURN_DELIVERED");
+    }
+
+    @Test
+    void aReturnTheCarrierNeverDeliversGoesToMediationAtItsDeadline() {
+        ProcessInstance pi = returnAgreed();
+        shipReturn(pi, "RET-LOST");
+        assertThat(pi).isWaitingAt(RETURN_DELIVERED);
+
+        at(NOW.plus(Duration.ofDays(30)));
+        execute(job(DisputeProcess.Elements.RETURN_DELIVERY_DUE, pi));
+
+        assertThat(pi).hasPassed("EndEvent_ReturnNotDelivered").isWaitingAt(MEDIATE);
         assertThat(status(pi)).isEqualTo(DisputeStatus.IN_MEDIATION);
     }
 
