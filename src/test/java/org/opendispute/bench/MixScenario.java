@@ -195,16 +195,21 @@ final class MixScenario {
     private void mediate() {
         while (!done.get()) {
             try {
-                Http.Answer tasks = http.get(mediator, "/engine-rest/task?taskDefinitionKey=Task_Mediate&maxResults=50&processVariables=sellerId_eq_" + seller);
-                if (tasks.body() == null || tasks.body().isEmpty()) {
+                // The bench's own disputes in mediation (the store knows the parties; the engine has no seller variable)
+                Http.Answer queue = http.get(mediator, "/api/disputes?sellerId=" + seller + "&status=IN_MEDIATION&size=50");
+                if (queue.body() == null || queue.body().path("items").isEmpty()) {
                     Thread.sleep(IDLE_POLL_MILLIS);
                     continue;
                 }
-                for (JsonNode task : tasks.body()) {
-                    String id = task.get("id").asText();
-                    http.post("action", mediator, "/engine-rest/task/" + id + "/claim", Map.of("userId", mediator));
-                    expect(204, http.post("action", mediator, "/engine-rest/task/" + id + "/complete",
-                            Map.of("variables", Map.of("mediatorAction", Map.of("value", "ISSUE_PROPOSAL")))));
+                for (JsonNode dispute : queue.body().path("items")) {
+                    Http.Answer tasks = http.get(mediator, "/engine-rest/task?taskDefinitionKey=Task_Mediate"
+                            + "&processInstanceBusinessKey=" + dispute.get("id").asText());
+                    for (JsonNode task : tasks.body()) {
+                        String id = task.get("id").asText();
+                        http.post("action", mediator, "/engine-rest/task/" + id + "/claim", Map.of("userId", mediator));
+                        expect(204, http.post("action", mediator, "/engine-rest/task/" + id + "/complete",
+                                Map.of("variables", Map.of("mediatorAction", Map.of("value", "ISSUE_PROPOSAL")))));
+                    }
                 }
             } catch (InterruptedException e) {
                 return;
