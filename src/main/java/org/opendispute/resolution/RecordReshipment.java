@@ -9,7 +9,9 @@ import org.opendispute.dispute.Actors;
 import org.opendispute.dispute.DisputeHistory;
 import org.opendispute.dispute.DisputeStore;
 import org.opendispute.dispute.HistoryEvent;
+import org.opendispute.dispute.InvalidSubmissionException;
 import org.opendispute.dispute.Submission;
+import org.opendispute.order.OrderStore;
 import org.springframework.stereotype.Component;
 
 /** The seller shipped the order again, with a new tracking number. */
@@ -19,11 +21,13 @@ class RecordReshipment implements TaskListener {
     private final DisputeStore disputes;
     private final DisputeHistory history;
     private final Actors actors;
+    private final OrderStore orders;
 
-    RecordReshipment(DisputeStore disputes, DisputeHistory history, Actors actors) {
+    RecordReshipment(DisputeStore disputes, DisputeHistory history, Actors actors, OrderStore orders) {
         this.disputes = disputes;
         this.history = history;
         this.actors = actors;
+        this.orders = orders;
     }
 
     @Override
@@ -32,6 +36,11 @@ class RecordReshipment implements TaskListener {
         String disputeId = task.getExecution().getProcessBusinessKey();
         String carrier = submission.required(RESHIP_CARRIER);
         String trackingNumber = submission.required(RESHIP_TRACKING_NUMBER);
+        String original = orders.find(disputes.get(disputeId).orderId()).map(order -> order.trackingNumber()).orElse(null);
+        if (trackingNumber.equalsIgnoreCase(String.valueOf(original))) {
+            throw new InvalidSubmissionException("tracking-number-unchanged", RESHIP_TRACKING_NUMBER.name(),
+                    "A reshipment is a new parcel: its tracking number must differ from the original shipment's.");
+        }
         disputes.recordReshipment(disputeId, carrier, trackingNumber);
         history.record(disputeId, HistoryEvent.RESHIPPED, actors.of(task), carrier + " " + trackingNumber);
     }

@@ -7,6 +7,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.opendispute.dispute.DisputeProcess.Fields.INFORMATION_FROM;
 import static org.opendispute.dispute.DisputeProcess.Fields.INFORMATION_QUESTION;
 import static org.opendispute.dispute.DisputeProcess.Fields.MEDIATOR_ACTION;
+import static org.opendispute.dispute.DisputeProcess.Elements.RESHIP;
+import static org.opendispute.dispute.DisputeProcess.Elements.ISSUE_REFUND;
+import static org.opendispute.dispute.DisputeProcess.Elements.RESPOND_AS_SELLER;
+import static org.opendispute.dispute.DisputeProcess.Fields.SELLER_ACTION;
 import static org.opendispute.dispute.DisputeProcess.Elements.MEDIATE;
 import static org.opendispute.dispute.DisputeProcess.Elements.SHIP_RETURN;
 
@@ -19,6 +23,7 @@ import org.opendispute.dispute.MediatorAction;
 import org.opendispute.dispute.Party;
 import org.opendispute.dispute.Reason;
 import org.opendispute.dispute.ResolutionType;
+import org.opendispute.dispute.SellerAction;
 import org.opendispute.dispute.TaskCommand;
 
 /** The buyer cancels at any stage before a resolution is applied. */
@@ -57,10 +62,27 @@ class CancellationLifecycleTest extends LifecycleScenario {
     }
 
     @Test
-    void noCancelOnceAResolutionIsBeingApplied() {
+    void theBuyerCancelsWhileTheReturnIsAwaitedForNothingWasAppliedYet() {
         ProcessInstance pi = returnAgreed();
+        assertThat(pi).isWaitingAt(SHIP_RETURN);
+        cancelAndCheck(pi);
+    }
+
+    @Test
+    void theBuyerCancelsWhileTheReshipmentIsAwaited() {
+        ProcessInstance pi = open(Reason.NOT_RECEIVED, ResolutionType.RESHIPMENT, null);
+        complete(task(RESPOND_AS_SELLER, pi), TaskCommand.of(SELLER_ACTION, SellerAction.ACCEPT).variables());
+        assertThat(pi).isWaitingAt(RESHIP);
+        cancelAndCheck(pi);
+    }
+
+    @Test
+    void noCancelOnceARefundIsBeingPaid() {
+        ProcessInstance pi = open(Reason.NOT_RECEIVED, ResolutionType.FULL_REFUND, null);
+        complete(task(RESPOND_AS_SELLER, pi), TaskCommand.of(SELLER_ACTION, SellerAction.ACCEPT).variables());
+        assertThat(pi).isWaitingAt(ISSUE_REFUND);
         assertThat(runtimeService.createMessageCorrelation(DisputeProcess.Messages.BUYER_CANCELS)
                 .processInstanceBusinessKey(pi.getBusinessKey()).correlateAllWithResult()).isEmpty();
-        assertThat(pi).isWaitingAt(SHIP_RETURN);
+        assertThat(pi).isWaitingAt(ISSUE_REFUND);
     }
 }

@@ -1,6 +1,7 @@
 package org.opendispute.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -142,6 +143,9 @@ class ReturnAndReshipmentLifecycleTest extends LifecycleScenario {
         assertThat(pi).isWaitingAt(RESHIP);
         assertThat(status(pi)).isEqualTo(DisputeStatus.AWAITING_RESHIPMENT);
 
+        assertThatThrownBy(() -> complete(task(RESHIP, pi), TaskCommand.of(RESHIP_CARRIER, "DHL")
+                .and(RESHIP_TRACKING_NUMBER, order.trackingNumber()).variables()))
+                .as("the original parcel's number").hasMessageContaining("must differ");
         complete(task(RESHIP, pi), TaskCommand.of(RESHIP_CARRIER, "UPS").and(RESHIP_TRACKING_NUMBER, "1Z999").variables());
 
         assertResolved(pi, Outcome.RESHIPPED);
