@@ -17,8 +17,11 @@ public class DisputeOpening {
     private final RuntimeService runtimeService;
     private final OpeningVariables openingVariables;
     private final DisputeStore disputes;
+    private final DisputePolicy policy;
 
-    public DisputeOpening(RuntimeService runtimeService, OpeningVariables openingVariables, DisputeStore disputes) {
+    public DisputeOpening(RuntimeService runtimeService, OpeningVariables openingVariables, DisputeStore disputes,
+                          DisputePolicy policy) {
+        this.policy = policy;
         this.runtimeService = runtimeService;
         this.openingVariables = openingVariables;
         this.disputes = disputes;
@@ -42,10 +45,10 @@ public class DisputeOpening {
         });
     }
 
-    private static String messageOf(String code) {
+    private String messageOf(String code) {
         return Arrays.stream(RejectionCode.values())
                 .filter(rejection -> rejection.code().equals(code))
-                .map(RejectionCode::message)
+                .map(rejection -> rejection.message(policy))
                 .findFirst()
                 .orElse("The dispute request is incomplete or malformed.");
     }

@@ -11,8 +11,9 @@ public enum RejectionCode {
     ORDER_ALREADY_RESOLVED("order-already-resolved",
             "A dispute of this order already ended with a resolution; no new dispute can be opened."),
     REOPEN_LIMIT_REACHED("reopen-limit-reached", "This order's disputes were cancelled too often to open another."),
-    WINDOW_NOT_OPEN("window-not-open", "A dispute can be opened from day 11 after shipping."),
-    WINDOW_CLOSED("window-closed", "The time to open a dispute for this order has passed."),
+    WINDOW_NOT_OPEN("window-not-open", "A dispute can be opened from day %d after shipping."),
+    WINDOW_CLOSED("window-closed",
+            "The time to open a dispute for this order has passed: %d days after delivery was confirmed or due."),
     EVIDENCE_REQUIRED("evidence-required", "This reason needs at least one photo, video or document as evidence."),
     EVIDENCE_NOT_FOUND("evidence-not-found", "An evidence file is unknown, not yours, or already part of another dispute."),
     LINES_REQUIRED("lines-required", "Missing items must name the missing lines and their quantities."),
@@ -29,7 +30,8 @@ public enum RejectionCode {
     AMOUNT_REQUIRED("amount-required", "A partial refund needs an amount."),
     AMOUNT_INVALID("amount-invalid", "The amount has more decimals than the order's currency allows."),
     AMOUNT_EXCEEDS_PAID("amount-exceeds-paid", "The amount asked exceeds what was paid for the disputed items."),
-    TOO_MANY_DISPUTES("too-many-disputes", "Too many disputes were opened recently; the account is under review.");
+    TOO_MANY_DISPUTES("too-many-disputes",
+            "More than %d disputes were opened in the last %d days; the account is under review.");
 
     private final String code;
     private final String message;
@@ -45,5 +47,15 @@ public enum RejectionCode {
 
     public String message() {
         return message;
+    }
+
+    /** The message with the policy's figures in it, as configured ({@code disputes.policy.*}). */
+    public String message(DisputePolicy policy) {
+        return switch (this) {
+            case WINDOW_NOT_OPEN -> message.formatted(policy.openAfterShipping().toDays() + 1);
+            case WINDOW_CLOSED -> message.formatted(policy.openUntilAfterDelivery().toDays());
+            case TOO_MANY_DISPUTES -> message.formatted(policy.refuseAboveDisputes(), policy.abuseWindow().toDays());
+            default -> message;
+        };
     }
 }

@@ -31,12 +31,20 @@ public class RefundPayments {
     private final RefundStore refunds;
     private final DisputeHistory history;
     private final ObjectMapper json;
+    private final PaymentSettings settings;
 
-    RefundPayments(PaymentGateway payments, RefundStore refunds, DisputeHistory history, ObjectMapper json) {
+    RefundPayments(PaymentGateway payments, RefundStore refunds, DisputeHistory history, ObjectMapper json,
+                   PaymentSettings settings) {
+        this.settings = settings;
         this.payments = payments;
         this.refunds = refunds;
         this.history = history;
         this.json = json;
+    }
+
+    /** The refund job's retry cycle: {@code ${refundPayments.retryCycle}} in the diagram. */
+    public String getRetryCycle() {
+        return settings.retryCycle();
     }
 
     public boolean isExternal() {
