@@ -70,16 +70,14 @@ class CancellationLifecycleTest extends LifecycleScenario {
 
     @Test
     void theBuyerCancelsWhileTheReshipmentIsAwaited() {
-        ProcessInstance pi = open(Reason.NOT_RECEIVED, ResolutionType.RESHIPMENT, null);
-        complete(task(RESPOND_AS_SELLER, pi), TaskCommand.of(SELLER_ACTION, SellerAction.ACCEPT).variables());
+        ProcessInstance pi = sellerAccepted(ResolutionType.RESHIPMENT);
         assertThat(pi).isWaitingAt(RESHIP);
         cancelAndCheck(pi);
     }
 
     @Test
     void noCancelOnceARefundIsBeingPaid() {
-        ProcessInstance pi = open(Reason.NOT_RECEIVED, ResolutionType.FULL_REFUND, null);
-        complete(task(RESPOND_AS_SELLER, pi), TaskCommand.of(SELLER_ACTION, SellerAction.ACCEPT).variables());
+        ProcessInstance pi = sellerAccepted(ResolutionType.FULL_REFUND);
         assertThat(pi).isWaitingAt(ISSUE_REFUND);
         assertThat(runtimeService.createMessageCorrelation(DisputeProcess.Messages.BUYER_CANCELS)
                 .processInstanceBusinessKey(pi.getBusinessKey()).correlateAllWithResult()).isEmpty();

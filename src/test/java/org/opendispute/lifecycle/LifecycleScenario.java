@@ -125,6 +125,13 @@ abstract class LifecycleScenario {
                 type, amount == null ? null : new BigDecimal(amount), evidenceIds));
     }
 
+    /** A buyer's NOT_RECEIVED dispute asking for this resolution, which the seller accepted. */
+    ProcessInstance sellerAccepted(ResolutionType requested) {
+        ProcessInstance pi = open(Reason.NOT_RECEIVED, requested, null);
+        complete(task(RESPOND_AS_SELLER, pi), TaskCommand.of(SELLER_ACTION, SellerAction.ACCEPT).variables());
+        return pi;
+    }
+
     ProcessInstance start(OpeningRequest request) {
         return runtimeService.startProcessInstanceByKey(DisputeProcess.KEY, DisputeIds.next(),
                 openingVariables.write(request));

@@ -115,8 +115,7 @@ class MarketplacePaysRefundLifecycleTest extends LifecycleScenario {
     // ---------------------------------------------------------------------------------------------------
 
     ProcessInstance acceptedFullRefund() {
-        ProcessInstance pi = open(Reason.NOT_RECEIVED, ResolutionType.FULL_REFUND, null);
-        complete(task(RESPOND_AS_SELLER, pi), TaskCommand.of(SELLER_ACTION, SellerAction.ACCEPT).variables());
+        ProcessInstance pi = sellerAccepted(ResolutionType.FULL_REFUND);
         assertThat(pi).isWaitingAt(MARKETPLACE_TASK);
         return pi;
     }

@@ -215,8 +215,7 @@ class RefundLifecycleTest extends LifecycleScenario {
     // ---------------------------------------------------------------------------------------------------
 
     ProcessInstance acceptedFullRefund() {
-        ProcessInstance pi = open(Reason.NOT_RECEIVED, ResolutionType.FULL_REFUND, null);
-        complete(task(RESPOND_AS_SELLER, pi), TaskCommand.of(SELLER_ACTION, SellerAction.ACCEPT).variables());
+        ProcessInstance pi = sellerAccepted(ResolutionType.FULL_REFUND);
         assertThat(status(pi)).isEqualTo(DisputeStatus.REFUND_PENDING);
         return pi;
     }
