@@ -75,14 +75,15 @@ public record Order(
         return difference.isPositive() ? difference : Money.zero(currency);
     }
 
+    /** What the buyer was actually charged: every charge taken, or the order's total when none is listed. */
+    public Money charged() {
+        return charges.isEmpty() ? total() : charges.stream().map(charge -> Money.exact(charge.amount(), currency))
+                .reduce(Money.zero(currency), Money::plus);
+    }
+
     /** What was charged above what the order costs (never negative): a double charge, a wrong amount. */
     public Money overcharge() {
-        if (charges.isEmpty()) {
-            return Money.zero(currency);
-        }
-        Money charged = charges.stream().map(charge -> Money.exact(charge.amount(), currency))
-                .reduce(Money.zero(currency), Money::plus);
-        Money excess = charged.minus(total());
+        Money excess = charged().minus(total());
         return excess.isPositive() ? excess : Money.zero(currency);
     }
 

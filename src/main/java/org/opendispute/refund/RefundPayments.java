@@ -12,7 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * What the diagram asks about paying a refund ({@code ${refundPayments.external}}), and the steps of a refund the
+ * What the diagram asks about paying a refund ({@code ${refundPayments.external(execution)}}), and the steps of a refund the
  * marketplace pays itself through the external task {@link #TOPIC}: what the task hands over, and what its
  * completion or refusal records.
  */
@@ -47,8 +47,14 @@ public class RefundPayments {
         return settings.retryCycle();
     }
 
-    public boolean isExternal() {
-        return payments.paysThroughExternalTask();
+    /**
+     * Whether the marketplace pays this refund itself. An intent already refused (above what the order was paid)
+     * never goes to the marketplace: the provider's step sends it back to mediation.
+     */
+    public boolean external(DelegateExecution execution) {
+        return payments.paysThroughExternalTask()
+                && refunds.ofDispute(execution.getProcessBusinessKey())
+                        .map(refund -> refund.state() != Refund.State.FAILED).orElse(false);
     }
 
     /**
@@ -80,11 +86,12 @@ public class RefundPayments {
         }
     }
 
-    /** The worker completed the task: paid, under its reference. (Also runs when a refusal ends the task.) */
+    /** The worker completed the task: paid, under its reference (the route guard lets no completion without one). */
     public void paidByTheMarketplace(DelegateExecution execution) {
         Object reference = execution.getVariable(PROVIDER_REFERENCE);
-        if (reference == null) {
-            return;
+        if (reference == null || reference.toString().isBlank()) {
+            throw new IllegalStateException("The marketplace completed the refund of "
+                    + execution.getProcessBusinessKey() + " without its " + PROVIDER_REFERENCE);
         }
         Refund refund = refunds.ofDispute(execution.getProcessBusinessKey()).orElseThrow();
         refunds.markSucceeded(refund.id(), reference.toString());

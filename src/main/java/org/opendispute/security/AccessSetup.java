@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.opendispute.dispute.DisputeProcess;
 import org.opendispute.dispute.Groups;
+import org.opendispute.refund.PaymentGateway;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Component;
 class AccessSetup {
 
     private final Grants grants;
+    private final PaymentGateway refunds;
 
-    AccessSetup(Grants grants) {
+    AccessSetup(Grants grants, PaymentGateway refunds) {
         this.grants = grants;
+        this.refunds = refunds;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -42,10 +45,14 @@ class AccessSetup {
         grants.grant(Groups.BUYERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
         grants.grant(Groups.MEDIATORS, Resources.PROCESS_DEFINITION, DisputeProcess.KEY,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE);
-        // UPDATE_INSTANCE lets the marketplace's payment service fetch, complete and fail the refund's external
-        // task; EngineRouteGuard lets integrators use no other write route of the engine.
         grants.grant(Groups.INTEGRATORS, Resources.PROCESS_DEFINITION, DisputeProcess.KEY,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.UPDATE_INSTANCE);
+                ProcessDefinitionPermissions.READ_HISTORY);
+        if (refunds.paysThroughExternalTask()) {
+            // The marketplace's payment service fetches, completes and refuses the refund's external task; the
+            // route guard lets integrators use no other write route of the engine, and checks what they send.
+            grants.ensure(Groups.INTEGRATORS, Resources.PROCESS_DEFINITION, DisputeProcess.KEY,
+                    ProcessDefinitionPermissions.UPDATE_INSTANCE);
+        }
     }
 }

@@ -9,12 +9,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.opendispute.dispute.Actors.Actor;
 import org.opendispute.dispute.Actors;
+import org.opendispute.dispute.Actors.Actor;
+import org.opendispute.dispute.DisputeProcess;
 import org.opendispute.dispute.Groups;
+import org.opendispute.refund.RefundPayments;
 import org.opendispute.web.CachedBodyRequest;
-import org.opendispute.web.Problems.FieldError;
 import org.opendispute.web.Problems;
+import org.opendispute.web.Problems.FieldError;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -53,6 +55,7 @@ class EngineRouteGuard extends OncePerRequestFilter {
             "^/process-definition/(?:key/([^/]+)|([^/]+))/(?:start|submit-form)$");
     private static final Pattern EXTERNAL_TASK = Pattern.compile(
             "^/external-task/(?:fetchAndLock|[^/]+/(?:complete|failure|bpmnError|extendLock|unlock))$");
+    private static final Pattern EXTERNAL_TASK_OUTCOME = Pattern.compile("^/external-task/[^/]+/(complete|bpmnError)$");
 
     private final ProcessEngine engine;
     private final EngineTasks tasks;
@@ -114,7 +117,12 @@ class EngineRouteGuard extends OncePerRequestFilter {
                 return;
             }
             if (EXTERNAL_TASK.matcher(route).matches() && user.get().in(Groups.INTEGRATORS)) {
-                chain.doFilter(request, response);
+                Matcher outcome = EXTERNAL_TASK_OUTCOME.matcher(route);
+                if (outcome.matches()) {
+                    checkRefundOutcome(request, response, chain, outcome.group(1));
+                } else {
+                    chain.doFilter(request, response);
+                }
                 return;
             }
         }
@@ -142,6 +150,48 @@ class EngineRouteGuard extends OncePerRequestFilter {
         if (!unknown.isEmpty()) {
             Problems.write(response, json, HttpStatus.BAD_REQUEST, "unknown-variable",
                     "Submit only the form's fields " + allowed.get() + ".", unknown);
+            return;
+        }
+        chain.doFilter(cached, response);
+    }
+
+    /**
+     * What the marketplace's payment service may tell about a refund it worked: a completion carries its reference
+     * and nothing else, a refusal the error code {@code RefundFailed} and its message, no variables. Anything more
+     * would become a process variable that a later step reads.
+     */
+    private void checkRefundOutcome(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                                    String outcome) throws IOException, ServletException {
+        CachedBodyRequest cached = new CachedBodyRequest(request, StreamUtils.copyToByteArray(request.getInputStream()));
+        JsonNode body = body(cached);
+        List<FieldError> errors = new ArrayList<>();
+        if (body.path("localVariables").size() > 0) {
+            errors.add(new FieldError("localVariables", "unknown-variable", "No local variables."));
+        }
+        JsonNode variables = body.path("variables");
+        if ("complete".equals(outcome)) {
+            variables.fieldNames().forEachRemaining(name -> {
+                if (!RefundPayments.PROVIDER_REFERENCE.equals(name)) {
+                    errors.add(new FieldError("variables." + name, "unknown-variable",
+                            "A refund's completion carries " + RefundPayments.PROVIDER_REFERENCE + " only."));
+                }
+            });
+            if (variables.path(RefundPayments.PROVIDER_REFERENCE).path("value").asText("").isBlank()) {
+                errors.add(new FieldError("variables." + RefundPayments.PROVIDER_REFERENCE, "field-required",
+                        "The provider's reference of the refund made."));
+            }
+        } else {
+            if (variables.size() > 0) {
+                errors.add(new FieldError("variables", "unknown-variable", "A refusal carries no variables."));
+            }
+            if (!DisputeProcess.Errors.REFUND_FAILED.equals(body.path("errorCode").asText())) {
+                errors.add(new FieldError("errorCode", "invalid-value",
+                        "A refund is refused with the error code " + DisputeProcess.Errors.REFUND_FAILED + "."));
+            }
+        }
+        if (!errors.isEmpty()) {
+            Problems.write(response, json, HttpStatus.BAD_REQUEST, errors.get(0).code(),
+                    "Not an outcome of a refund the marketplace paid.", errors);
             return;
         }
         chain.doFilter(cached, response);

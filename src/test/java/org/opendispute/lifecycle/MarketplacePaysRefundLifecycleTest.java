@@ -37,6 +37,11 @@ import org.opendispute.refund.ExternalTaskPaymentGateway;
 import org.opendispute.refund.Refund;
 import org.opendispute.refund.RefundPayments;
 import org.opendispute.support.TestUsers;
+import org.opendispute.security.Grants;
+import org.opendispute.support.ApiClient;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -54,6 +59,8 @@ class MarketplacePaysRefundLifecycleTest extends LifecycleScenario {
 
     @LocalServerPort int port;
     @Autowired IdentityService identityService;
+    @Autowired Grants grants;
+    @Autowired TestRestTemplate http;
 
     ExternalTaskClient worker;
     final List<JsonNode> handedOver = new CopyOnWriteArrayList<>();
@@ -62,6 +69,9 @@ class MarketplacePaysRefundLifecycleTest extends LifecycleScenario {
     void theMarketplacePays() {
         payments.useProvider(new ExternalTaskPaymentGateway());
         TestUsers.ensure(identityService, "marketplacepayments", Groups.INTEGRATORS);
+        // What AccessSetup grants when disputes.payments.provider=external-task
+        grants.ensure(Groups.INTEGRATORS, Resources.PROCESS_DEFINITION, DisputeProcess.KEY,
+                ProcessDefinitionPermissions.UPDATE_INSTANCE);
     }
 
     @AfterEach
@@ -110,6 +120,56 @@ class MarketplacePaysRefundLifecycleTest extends LifecycleScenario {
         assertThat(refund(pi).state()).isEqualTo(Refund.State.FAILED);
         assertThat(refund(pi).failureReason()).isEqualTo("The buyer's account is closed");
         assertThat(events(pi)).contains("REFUND_FAILED").doesNotContain("REFUND_ISSUED");
+    }
+
+    @Test
+    void whatTheMarketplaceSendsBackIsCheckedBeforeTheEngineSeesIt() {
+        ProcessInstance pi = acceptedFullRefund();
+        ApiClient marketplace = new ApiClient(http);
+        var fetched = marketplace.post("marketplacepayments", "/engine-rest/external-task/fetchAndLock", Map.of(
+                "workerId", "w1", "maxTasks", 1, "topics", List.of(Map.of("topicName", RefundPayments.TOPIC,
+                        "lockDuration", 10_000, "businessKey", pi.getBusinessKey()))));
+        assertThat(fetched.status()).as(fetched.toString()).isEqualTo(200);
+        String taskId = fetched.json().get(0).get("id").asText();
+        String complete = "/engine-rest/external-task/" + taskId + "/complete";
+
+        var sneaky = marketplace.post("marketplacepayments", complete, Map.of("workerId", "w1", "variables", Map.of(
+                RefundPayments.PROVIDER_REFERENCE, Map.of("value", "ledger-1"), "resolutionType", Map.of("value", "X"))));
+        assertThat(sneaky.status()).isEqualTo(400);
+        assertThat(sneaky.json().at("/errors/0/field").asText()).isEqualTo("variables.resolutionType");
+        var withoutReference = marketplace.post("marketplacepayments", complete, Map.of("workerId", "w1"));
+        assertThat(withoutReference.status()).isEqualTo(400);
+        assertThat(withoutReference.text("code")).isEqualTo("field-required");
+        var otherError = marketplace.post("marketplacepayments", "/engine-rest/external-task/" + taskId + "/bpmnError",
+                Map.of("workerId", "w1", "errorCode", "SomethingElse"));
+        assertThat(otherError.status()).isEqualTo(400);
+        assertThat(pi).isWaitingAt(MARKETPLACE_TASK);
+
+        assertThat(marketplace.post("marketplacepayments", complete, Map.of("workerId", "w1", "variables",
+                Map.of(RefundPayments.PROVIDER_REFERENCE, Map.of("value", "ledger-7")))).status()).isEqualTo(204);
+        assertResolved(pi, Outcome.FULL_REFUND);
+        assertThat(refund(pi).providerReference()).isEqualTo("ledger-7");
+    }
+
+    @Test
+    void anIntentAboveWhatWasPaidNeverReachesTheMarketplace() {
+        // An earlier dispute of the same order already had 100.00 of its 105.00 refunded
+        String earlierId = org.opendispute.dispute.DisputeIds.next();
+        disputes.insert(earlierId, null, new org.opendispute.dispute.OpeningRequest(order.orderId(), order.buyerId(),
+                Reason.NOT_RECEIVED, "Earlier", List.of(), ResolutionType.FULL_REFUND, null, List.of()),
+                order.sellerId(), new org.opendispute.dispute.Eligibility(null, List.of(), eur("100.00"),
+                        eur("105.00"), eur("100.00"), false, 0));
+        disputes.close(earlierId, DisputeStatus.CANCELLED, Outcome.CANCELLED_BY_BUYER);
+        refunds.markSucceeded(refunds.intend(earlierId, eur("100.00"), "CARD", order.paymentReference(),
+                java.time.LocalDate.of(2026, 3, 31)).id(), "ledger-earlier");
+
+        ProcessInstance pi = sellerAccepted(ResolutionType.FULL_REFUND);
+
+        assertThat(pi).isWaitingAt(ISSUE_REFUND);
+        assertThat(refund(pi).state()).isEqualTo(Refund.State.FAILED);
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute(
+                org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job(ISSUE_REFUND, pi));
+        assertThat(pi).isWaitingAt(MEDIATE).hasNotPassed(MARKETPLACE_TASK);
     }
 
     // ---------------------------------------------------------------------------------------------------

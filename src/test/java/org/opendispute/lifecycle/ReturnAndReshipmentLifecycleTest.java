@@ -113,6 +113,17 @@ class ReturnAndReshipmentLifecycleTest extends LifecycleScenario {
     }
 
     @Test
+    void theParcelTheBuyerReceivedIsNoReturnEvenThoughTheCarrierDeliveredIt() {
+        ProcessInstance pi = returnAgreed();
+        orders.recordTrackingEvent(new TrackingEvent(order.orderId(), "DHL", order.trackingNumber(),
+                TrackingEvent.Kind.DELIVERED, "Delivered to the buyer", NOW.minus(Duration.ofDays(3))));
+
+        assertThatThrownBy(() -> shipReturn(pi, order.trackingNumber()))
+                .hasMessageContaining("must be the return parcel's");
+        assertThat(pi).isWaitingAt(SHIP_RETURN);
+    }
+
+    @Test
     void aReturnTheCarrierNeverDeliversGoesToMediationAtItsDeadline() {
         ProcessInstance pi = returnAgreed();
         shipReturn(pi, "RET-LOST");
