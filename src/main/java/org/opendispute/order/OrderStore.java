@@ -99,14 +99,6 @@ public class OrderStore {
                 .optional();
     }
 
-    /** The order's payment alone, without its lines. */
-    public Optional<Payment> paymentOf(String orderId) {
-        return jdbc.sql("SELECT payment_method, payment_reference FROM disputes.marketplace_order WHERE order_id = ?")
-                .param(orderId)
-                .query((rs, n) -> new Payment(rs.getString("payment_method"), rs.getString("payment_reference")))
-                .optional();
-    }
-
     /**
      * Reads the order and locks its row until the transaction ends, so that two requests deciding about
      * the same order (e.g. two concurrent dispute openings) take turns.
