@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.Set;
 
 import org.opendispute.order.Order;
 import org.springframework.stereotype.Component;
@@ -35,17 +36,26 @@ public class DisputeCalendar {
         return order.deliveryConfirmedOrDue().map(confirmed -> confirmed.plus(policy.openUntilAfterDelivery()));
     }
 
-    /** The date a refund issued at {@code issuedAt} is expected to arrive. */
-    public LocalDate refundArrival(Instant issuedAt) {
-        return addBusinessDays(issuedAt.atZone(ZoneOffset.UTC).toLocalDate(), policy.refundArrivalBusinessDays());
+    /**
+     * The date a refund decided at {@code decidedAt} is expected to arrive: so many business days later, weekends and
+     * the configured holidays ({@code disputes.policy.holidays}) not counted.
+     */
+    public LocalDate refundArrival(Instant decidedAt) {
+        return addBusinessDays(decidedAt.atZone(ZoneOffset.UTC).toLocalDate(), policy.refundArrivalBusinessDays(),
+                Set.copyOf(policy.holidays()));
     }
 
     static LocalDate addBusinessDays(LocalDate start, int businessDays) {
+        return addBusinessDays(start, businessDays, Set.of());
+    }
+
+    static LocalDate addBusinessDays(LocalDate start, int businessDays, Set<LocalDate> holidays) {
         LocalDate date = start;
         int added = 0;
         while (added < businessDays) {
             date = date.plusDays(1);
-            if (date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY) {
+            if (date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY
+                    && !holidays.contains(date)) {
                 added++;
             }
         }

@@ -1,6 +1,7 @@
 package org.opendispute.dispute;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -28,6 +29,8 @@ public record DisputePolicy(
         @DefaultValue("P5D") Duration returnReceipt,
         @DefaultValue("P5D") Duration reshipment,
         @DefaultValue("15") int refundArrivalBusinessDays,
+        /** Days that are no business days besides weekends (ISO dates), for the expected refund date. */
+        @DefaultValue({}) List<LocalDate> holidays,
         @DefaultValue("1") int maxReopens,
         @DefaultValue("P30D") Duration abuseWindow,
         /** More disputes than this in the abuse window: the new one is flagged for mediators. */

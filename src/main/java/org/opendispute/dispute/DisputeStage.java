@@ -57,6 +57,12 @@ public class DisputeStage {
         label(task, disputeId);
     }
 
+    /** A wait on someone outside the dispute (the carrier): its deadline runs, and the API shows it. */
+    public void waitStarted(DelegateExecution execution, String deadlineKey) {
+        Deadline deadline = Deadline.named(deadlineKey);
+        deadlines.add(execution.getProcessBusinessKey(), deadline, clock.instant().plus(policy.deadline(deadline)));
+    }
+
     /** A stage (negotiation, mediation) began: its overall deadline runs until the stage ends. */
     public void stageStarted(DelegateExecution execution, String stageKey) {
         String disputeId = execution.getProcessBusinessKey();

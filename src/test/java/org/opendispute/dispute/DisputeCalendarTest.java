@@ -89,6 +89,17 @@ class DisputeCalendarTest {
         assertThat(Duration.between(shipped, expected)).isLessThanOrEqualTo(Duration.ofDays(75));
     }
 
+    @Test
+    void theExpectedRefundDateSkipsTheConfiguredHolidays() {
+        DisputePolicy withHolidays = new Binder(new MapConfigurationPropertySource(java.util.Map.of(
+                "disputes.policy.holidays", "2026-03-09,2026-03-10")))
+                .bindOrCreate("disputes.policy", DisputePolicy.class);
+        // Friday 6 March: 15 business days is Friday 27 March; two holidays on Monday and Tuesday push it to 31 March
+        assertThat(new DisputeCalendar(withHolidays).refundArrival(Instant.parse("2026-03-06T12:00:00Z")))
+                .isEqualTo(LocalDate.of(2026, 3, 31));
+        assertThat(POLICY.holidays()).isEmpty();
+    }
+
     @Property
     void businessDaysNeverLandOnAWeekendAndAdvanceByAtLeastTheCount(@ForAll("dates") LocalDate start,
                                                                    @ForAll @IntRange(min = 1, max = 40) int days) {

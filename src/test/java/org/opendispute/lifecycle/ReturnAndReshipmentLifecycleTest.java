@@ -26,6 +26,7 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.opendispute.dispute.Deadline;
 import org.opendispute.dispute.DisputeProcess;
 import org.junit.jupiter.api.Test;
 import org.opendispute.dispute.DisputeStatus;
@@ -50,7 +51,9 @@ class ReturnAndReshipmentLifecycleTest extends LifecycleScenario {
 
         shipReturn(pi, "RET-1");
         assertThat(pi).isWaitingAt(RETURN_DELIVERED);
-        assertThat(deadlines.running(pi.getBusinessKey())).isEmpty();
+        assertThat(deadlines.running(pi.getBusinessKey())).as("the carrier's, shown in the API")
+                .containsOnlyKeys(Deadline.RETURN_DELIVERY.key())
+                .containsValue(NOW.plus(Duration.ofDays(30)));
         returnDelivered(pi, "RET-1");
 
         assertThat(pi).isWaitingAt(CONFIRM_RETURN_RECEIPT);
