@@ -59,6 +59,8 @@ public final class DisputeProcess {
         public static final String CARRIER_CONFIRMED_DELIVERY = "carrierConfirmedDelivery";
         public static final String BUYER_HAS_EVIDENCE = "buyerHasEvidence";
         public static final String DISPUTED_VALUE = "disputedValue";
+        /** BUYER or SELLER once that party left the mediator's question unanswered; NONE until then. */
+        public static final String SILENT_PARTY = "silentParty";
 
         // A party's message, given with the PartyMessagePosted correlation
         public static final String MESSAGE_AUTHOR = "messageAuthor";

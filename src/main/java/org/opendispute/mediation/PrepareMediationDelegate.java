@@ -4,6 +4,7 @@ import static org.opendispute.dispute.DisputeProcess.Vars.BUYER_HAS_EVIDENCE;
 import static org.opendispute.dispute.DisputeProcess.Vars.CARRIER_CONFIRMED_DELIVERY;
 import static org.opendispute.dispute.DisputeProcess.Vars.DISPUTED_VALUE;
 import static org.opendispute.dispute.DisputeProcess.Vars.REASON;
+import static org.opendispute.dispute.DisputeProcess.Vars.SILENT_PARTY;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -44,6 +45,7 @@ class PrepareMediationDelegate implements JavaDelegate {
         execution.setVariable(CARRIER_CONFIRMED_DELIVERY, delivered);
         execution.setVariable(BUYER_HAS_EVIDENCE, buyerEvidence);
         execution.setVariable(DISPUTED_VALUE, dispute.disputedValue().amount().doubleValue());
+        execution.setVariable(SILENT_PARTY, "NONE");
         history.record(dispute.id(), HistoryEvent.ESCALATED, DisputeHistory.SYSTEM, "Mediation by the platform");
     }
 }

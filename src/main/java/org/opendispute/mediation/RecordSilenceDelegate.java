@@ -3,6 +3,7 @@ package org.opendispute.mediation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opendispute.dispute.DisputeHistory;
+import org.opendispute.dispute.DisputeProcess;
 import org.opendispute.dispute.DisputeStore;
 import org.opendispute.dispute.HistoryEvent;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,10 @@ class RecordSilenceDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String disputeId = execution.getProcessBusinessKey();
+        String silent = disputes.get(disputeId).informationFrom();
+        // The decision table suggests again, now knowing who kept silent (platform-proposal.dmn)
+        execution.setVariable(DisputeProcess.Vars.SILENT_PARTY, silent);
         history.record(disputeId, HistoryEvent.INFORMATION_NOT_PROVIDED, DisputeHistory.SYSTEM,
-                disputes.get(disputeId).informationFrom() + " did not answer in time; this counts against them.");
+                silent + " did not answer in time; this counts against them.");
     }
 }

@@ -31,6 +31,7 @@ import static org.opendispute.dispute.DisputeProcess.Vars.ELIGIBLE;
 import static org.opendispute.dispute.DisputeProcess.Fields.MEDIATOR_ACTION;
 import static org.opendispute.dispute.DisputeProcess.Vars.REASON;
 import static org.opendispute.dispute.DisputeProcess.Vars.RESOLUTION_TYPE;
+import static org.opendispute.dispute.DisputeProcess.Vars.SILENT_PARTY;
 import static org.opendispute.dispute.DisputeProcess.Fields.RETURN_CONDITION;
 import static org.opendispute.dispute.DisputeProcess.Fields.SELLER_ACTION;
 
@@ -125,7 +126,7 @@ class DiagramRoutingTest {
         eligibility(true);
         // The facts the decision table reads: a parcel not delivered, for which it suggests a full refund
         sets("prepareMediationDelegate", Map.of(REASON, "NOT_RECEIVED", CARRIER_CONFIRMED_DELIVERY, false,
-                BUYER_HAS_EVIDENCE, false, DISPUTED_VALUE, 20.0));
+                BUYER_HAS_EVIDENCE, false, DISPUTED_VALUE, 20.0, SILENT_PARTY, "NONE"));
     }
 
     @AfterEach
@@ -243,7 +244,7 @@ class DiagramRoutingTest {
     @Test
     void factsNoRuleOfTheDecisionTableKnowsReachTheMediatorWithNoSuggestionInsteadOfAnIncident() throws Exception {
         sets("prepareMediationDelegate", Map.of(REASON, "A_REASON_NO_RULE_KNOWS", CARRIER_CONFIRMED_DELIVERY, false,
-                BUYER_HAS_EVIDENCE, false, DISPUTED_VALUE, 20.0));
+                BUYER_HAS_EVIDENCE, false, DISPUTED_VALUE, 20.0, SILENT_PARTY, "NONE"));
         ProcessInstance dispute = open();
         complete(dispute, RESPOND_AS_SELLER, TaskCommand.of(SELLER_ACTION, SellerAction.REFUSE));
         engine.getRuntimeService().createMessageCorrelation(Messages.BUYER_ESCALATES)

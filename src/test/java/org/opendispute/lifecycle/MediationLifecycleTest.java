@@ -76,6 +76,21 @@ class MediationLifecycleTest extends LifecycleScenario {
 
         assertThat(pi).hasPassed("Task_RecordSilence").isWaitingAt(MEDIATE);
         assertThat(events(pi)).contains("INFORMATION_NOT_PROVIDED");
+        // Not delivered by the carrier: the table suggested a full refund; the buyer's silence counts against them
+        assertThat(runtimeService.getVariable(pi.getId(), PlatformSuggestion.TYPE)).isEqualTo("SELLER_FAVOUR");
+    }
+
+    @Test
+    void aSellerSilentToTheMediatorMakesTheSuggestionFavourTheBuyer() {
+        ProcessInstance pi = escalatedToMediation();
+        complete(task(MEDIATE, pi), TaskCommand.of(MEDIATOR_ACTION, MediatorAction.REQUEST_INFORMATION)
+                .and(INFORMATION_FROM, Party.SELLER).and(INFORMATION_QUESTION, "Proof of posting?").variables());
+        at(NOW.plus(Duration.ofDays(3)));
+        execute(job(INFORMATION_DUE, pi));
+
+        assertThat(pi).isWaitingAt(MEDIATE);
+        assertThat(runtimeService.getVariable(pi.getId(), PlatformSuggestion.TYPE)).isEqualTo("FULL_REFUND");
+        assertThat(runtimeService.getVariable(pi.getId(), PlatformSuggestion.PERCENT)).isEqualTo(100);
     }
 
     @Test
