@@ -1,5 +1,6 @@
 package org.opendispute.dispute;
 
+import static org.opendispute.jdbc.SqlTime.instant;
 import static org.opendispute.jdbc.SqlTime.ts;
 
 import java.time.Clock;
@@ -71,6 +72,22 @@ public class Accounts {
 
     public record SellerStatistics(int received, int resolvedForBuyer, int resolvedForSeller, int reshipped,
                                    int cancelledByBuyer) {
+    }
+
+    /** How long the seller's resolved disputes took, from opening to resolution, the median; none resolved: empty. */
+    public java.util.Optional<java.time.Duration> medianTimeToResolve(String sellerId) {
+        java.util.List<java.time.Duration> durations = jdbc.sql("""
+                SELECT opened_at, resolved_at FROM disputes.dispute
+                WHERE seller_id = ? AND resolved_at IS NOT NULL""")
+                .param(sellerId)
+                .query((rs, n) -> java.time.Duration.between(instant(rs, "opened_at"), instant(rs, "resolved_at")))
+                .list().stream().sorted().toList();
+        if (durations.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        int middle = durations.size() / 2;
+        return java.util.Optional.of(durations.size() % 2 == 1 ? durations.get(middle)
+                : durations.get(middle - 1).plus(durations.get(middle)).dividedBy(2));
     }
 
     /**

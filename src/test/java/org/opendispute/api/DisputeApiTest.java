@@ -486,6 +486,23 @@ class DisputeApiTest {
     }
 
     @Test
+    void sellerStatisticsCountTheSellersDisputesForStaffAndIntegratorsOnly() {
+        String id = open(registerOrder()).text("id");
+        assertThat(api.post(buyer, "/api/disputes/" + id + "/cancel", null).status()).isEqualTo(200);
+
+        Response statistics = api.get(INTEGRATOR, "/api/sellers/" + SELLER + "/statistics");
+        assertThat(statistics.status()).as(statistics.toString()).isEqualTo(200);
+        assertThat(statistics.text("sellerId")).isEqualTo(SELLER);
+        assertThat(statistics.json().get("disputesOpened").asInt()).isPositive();
+        assertThat(statistics.json().get("cancelled").asInt()).isPositive();
+        assertThat(statistics.json().get("disputesOpened").asInt()).isGreaterThanOrEqualTo(
+                statistics.json().get("cancelled").asInt() + statistics.json().get("resolvedForBuyer").asInt()
+                        + statistics.json().get("resolvedForSeller").asInt());
+        assertThat(api.get(buyer, "/api/sellers/" + SELLER + "/statistics").status()).isEqualTo(403);
+        assertThat(api.get(SELLER, "/api/sellers/" + SELLER + "/statistics").status()).isEqualTo(403);
+    }
+
+    @Test
     void onlyIntegratorsRegisterOrders() {
         assertThat(api.put(buyer, "/api/orders/" + TestOrders.unique("ORD"), orderBody(Instant.now())).status())
                 .isEqualTo(403);
