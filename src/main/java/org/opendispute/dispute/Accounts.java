@@ -4,6 +4,9 @@ import static org.opendispute.jdbc.SqlTime.instant;
 import static org.opendispute.jdbc.SqlTime.ts;
 
 import java.time.Clock;
+import java.time.Instant;
+
+import java.util.List;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,7 +56,45 @@ public class Accounts {
                 .update();
     }
 
-    public void markBuyerForReview(String buyerId) {
+    /** Staff block or unblock a buyer, with the reason; the account's history keeps it. */
+    public void setBlocked(String buyerId, boolean blocked, String reason, String actor) {
+        blockBuyer(buyerId, blocked);
+        record(buyerId, blocked ? "BLOCKED" : "UNBLOCKED", reason, actor);
+    }
+
+    /** The accounts the abuse rules marked for review, most recently changed first. */
+    public List<String> markedForReview() {
+        return jdbc.sql("SELECT buyer_id FROM disputes.buyer_account WHERE marked_for_review ORDER BY updated_at DESC")
+                .query(String.class)
+                .list();
+    }
+
+    /** What happened to the account, oldest first. */
+    public List<Event> history(String buyerId) {
+        return jdbc.sql("""
+                SELECT event, reason, actor, occurred_at FROM disputes.account_event WHERE buyer_id = ?
+                ORDER BY event_id""")
+                .param(buyerId)
+                .query((rs, n) -> new Event(rs.getString("event"), rs.getString("reason"), rs.getString("actor"),
+                        instant(rs, "occurred_at")))
+                .list();
+    }
+
+    public record Event(String event, String reason, String actor, Instant occurredAt) {
+    }
+
+    private void record(String buyerId, String event, String reason, String actor) {
+        jdbc.sql("""
+                INSERT INTO disputes.account_event (buyer_id, event, reason, actor, occurred_at)
+                VALUES (?, ?, ?, ?, ?)""")
+                .params(buyerId, event, reason, actor, ts(clock.instant()))
+                .update();
+    }
+
+    public void markBuyerForReview(String buyerId, String why) {
+        if (!isMarkedForReview(buyerId)) {
+            record(buyerId, "MARKED_FOR_REVIEW", why, DisputeHistory.SYSTEM);
+        }
         ensureBuyer(buyerId);
         jdbc.sql("UPDATE disputes.buyer_account SET marked_for_review = TRUE, updated_at = ? WHERE buyer_id = ?")
                 .params(ts(clock.instant()), buyerId)

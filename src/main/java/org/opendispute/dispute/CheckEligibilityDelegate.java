@@ -59,7 +59,7 @@ class CheckEligibilityDelegate implements JavaDelegate {
         Eligibility decision = eligibility.check(request, order);
         if (!decision.eligible()) {
             if (decision.rejection() == RejectionCode.TOO_MANY_DISPUTES) {
-                accounts.markBuyerForReview(request.buyerId());
+                accounts.markBuyerForReview(request.buyerId(), "More disputes than the policy allows in its window");
             }
             reject(execution, decision.rejection().code());
             return;

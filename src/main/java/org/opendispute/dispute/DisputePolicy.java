@@ -37,6 +37,8 @@ public record DisputePolicy(
         @DefaultValue("3") int flagAboveDisputes,
         /** More disputes than this in the abuse window: opening is refused, the account is marked for review. */
         @DefaultValue("6") int refuseAboveDisputes,
+        /** This many flagged messages of one author in the abuse window: the author's account is marked for review. */
+        @DefaultValue("3") int flaggedMessagesForReview,
         @DefaultValue({"paypal", "bank transfer", "wire transfer", "western union", "iban", "venmo", "zelle",
                 "cash app", "close the dispute", "pay you outside", "outside the platform"})
         List<String> offPlatformPhrases,

@@ -4,7 +4,7 @@ package org.opendispute.dispute;
 public enum RejectionCode {
     ORDER_NOT_FOUND("order-not-found", "There is no such order."),
     NOT_YOUR_ORDER("not-your-order", "Only the buyer of an order can open a dispute for it."),
-    BUYER_BLOCKED("buyer-blocked", "The buyer's account is blocked and cannot open disputes."),
+    BUYER_BLOCKED("account-blocked", "The buyer's account is blocked and cannot open disputes."),
     CUSTOMS_IS_BUYER_RESPONSIBILITY("customs-is-buyer-responsibility",
             "The order was returned by customs, which is the buyer's responsibility: please contact the seller."),
     DISPUTE_ALREADY_ACTIVE("dispute-already-active", "This order already has an active dispute."),

@@ -31,6 +31,16 @@ public class MessageStore {
                 .update();
     }
 
+    /** The author's messages moderation flagged since then, on any dispute. */
+    public long countFlaggedOfAuthorSince(String authorId, java.time.Instant since) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM disputes.dispute_message
+                WHERE author_id = ? AND posted_at >= ? AND (flagged_off_platform OR flagged_abusive)""")
+                .params(authorId, ts(since))
+                .query(Long.class)
+                .single();
+    }
+
     public List<Message> ofDispute(String disputeId) {
         return jdbc.sql("SELECT * FROM disputes.dispute_message WHERE dispute_id = ? ORDER BY message_id")
                 .param(disputeId)

@@ -503,6 +503,46 @@ class DisputeApiTest {
     }
 
     @Test
+    void staffBlockAndUnblockABuyerWithAReasonAndTheAccountKeepsItsHistory() {
+        String orderId = registerOrder();
+        assertThat(api.post(buyer, "/api/accounts/" + buyer + "/block", Map.of("reason", "Me?")).status())
+                .isEqualTo(403);
+        Response blocked = api.post(MEDIATOR, "/api/accounts/" + buyer + "/block", Map.of("reason", "Chargeback fraud"));
+        assertThat(blocked.status()).as(blocked.toString()).isEqualTo(200);
+        assertThat(blocked.json().get("blocked").asBoolean()).isTrue();
+
+        Response refused = open(orderId);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.text("code")).isEqualTo("account-blocked");
+
+        assertThat(api.post(MEDIATOR, "/api/accounts/" + buyer + "/unblock", Map.of("reason", "Cleared")).status())
+                .isEqualTo(200);
+        assertThat(open(orderId).status()).isEqualTo(201);
+        Response account = api.get(MEDIATOR, "/api/accounts/" + buyer);
+        assertThat(account.json().get("history").findValuesAsText("event")).containsExactly("BLOCKED", "UNBLOCKED");
+        assertThat(account.json().get("history").findValuesAsText("reason")).containsExactly("Chargeback fraud", "Cleared");
+        assertThat(account.json().at("/history/0/actor").asText()).isEqualTo(MEDIATOR);
+        assertThat(api.post(MEDIATOR, "/api/accounts/" + buyer + "/block", Map.of("reason", "")).status())
+                .as("a block needs its reason").isEqualTo(400);
+    }
+
+    @Test
+    void aBuyerWhoseMessagesAreFlaggedAgainAndAgainIsMarkedForReview() {
+        String id = open(registerOrder()).text("id");
+        for (String body : List.of("Pay me by bank transfer", "Close the dispute and pay you outside", "You idiot")) {
+            assertThat(api.post(buyer, "/api/disputes/" + id + "/messages", Map.of("body", body)).status())
+                    .isEqualTo(200);
+        }
+
+        Response review = api.get(MEDIATOR, "/api/accounts/review");
+        assertThat(review.status()).isEqualTo(200);
+        assertThat(review.json().findValuesAsText("buyerId")).contains(buyer);
+        assertThat(api.get(MEDIATOR, "/api/accounts/" + buyer).json().at("/history/0/event").asText())
+                .isEqualTo("MARKED_FOR_REVIEW");
+        assertThat(api.get(buyer, "/api/accounts/review").status()).isEqualTo(403);
+    }
+
+    @Test
     void onlyIntegratorsRegisterOrders() {
         assertThat(api.put(buyer, "/api/orders/" + TestOrders.unique("ORD"), orderBody(Instant.now())).status())
                 .isEqualTo(403);
