@@ -50,7 +50,7 @@ class EngineTasks {
 
     /** The form fields of the open task, or empty when there is no such task (the engine then answers 404). */
     Optional<Set<String>> ofTask(String taskId) {
-        return asPlatform(() -> {
+        return engineCaller.asPlatform(() -> {
             Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
             if (task == null) {
                 return Optional.empty();
@@ -62,7 +62,8 @@ class EngineTasks {
 
     /** The task's assignee; empty when there is no such task, "" when nobody holds it. */
     Optional<String> assignee(String taskId) {
-        return asPlatform(() -> Optional.ofNullable(taskService.createTaskQuery().taskId(taskId).singleResult())
+        return engineCaller.asPlatform(() -> Optional.ofNullable(
+                taskService.createTaskQuery().taskId(taskId).singleResult())
                 .map(task -> task.getAssignee() == null ? "" : task.getAssignee()));
     }
 
@@ -71,7 +72,7 @@ class EngineTasks {
      * would let them reassign any task; the guard checked that they hold this one.
      */
     void giveBack(String taskId) {
-        asPlatform(() -> {
+        engineCaller.asPlatform(() -> {
             taskService.setAssignee(taskId, null);
             return null;
         });
@@ -79,7 +80,7 @@ class EngineTasks {
 
     /** The start form's fields of the process definition named by id or by key (its latest version). */
     Optional<Set<String>> ofStart(String definitionId, String definitionKey) {
-        return asPlatform(() -> {
+        return engineCaller.asPlatform(() -> {
             ProcessDefinition definition = definitionId != null
                     ? repositoryService.createProcessDefinitionQuery().processDefinitionId(definitionId).singleResult()
                     : repositoryService.createProcessDefinitionQuery().processDefinitionKey(definitionKey)
@@ -111,10 +112,6 @@ class EngineTasks {
         }
     }
 
-    /** The lookups run as the platform: the caller may not read the form, and the engine says so after us. */
-    private <T> T asPlatform(java.util.function.Supplier<T> lookup) {
-        return engineCaller.asPlatform(lookup);
-    }
 
     private interface FormSource {
         InputStream open() throws IOException;

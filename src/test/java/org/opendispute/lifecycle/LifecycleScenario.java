@@ -125,6 +125,17 @@ abstract class LifecycleScenario {
                 type, amount == null ? null : new BigDecimal(amount), evidenceIds));
     }
 
+    /** An earlier, cancelled dispute of the same order whose refund of {@code amount} was paid. */
+    void anEarlierDisputeOfTheOrderRefunded(String amount) {
+        String earlierId = DisputeIds.next();
+        disputes.insert(earlierId, null, new OpeningRequest(order.orderId(), order.buyerId(), Reason.NOT_RECEIVED,
+                "Earlier", List.of(), ResolutionType.FULL_REFUND, null, List.of()), order.sellerId(),
+                new org.opendispute.dispute.Eligibility(null, List.of(), eur(amount), order.total(), eur(amount), false, 0));
+        disputes.close(earlierId, DisputeStatus.CANCELLED, Outcome.CANCELLED_BY_BUYER);
+        refunds.markSucceeded(refunds.intend(earlierId, eur(amount), "CARD", order.paymentReference(),
+                java.time.LocalDate.of(2026, 3, 31)).id(), "test:earlier");
+    }
+
     /** A buyer's NOT_RECEIVED dispute asking for this resolution, which the seller accepted. */
     ProcessInstance sellerAccepted(ResolutionType requested) {
         ProcessInstance pi = open(Reason.NOT_RECEIVED, requested, null);

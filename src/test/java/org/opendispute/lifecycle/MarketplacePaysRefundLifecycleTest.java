@@ -154,14 +154,7 @@ class MarketplacePaysRefundLifecycleTest extends LifecycleScenario {
     @Test
     void anIntentAboveWhatWasPaidNeverReachesTheMarketplace() {
         // An earlier dispute of the same order already had 100.00 of its 105.00 refunded
-        String earlierId = org.opendispute.dispute.DisputeIds.next();
-        disputes.insert(earlierId, null, new org.opendispute.dispute.OpeningRequest(order.orderId(), order.buyerId(),
-                Reason.NOT_RECEIVED, "Earlier", List.of(), ResolutionType.FULL_REFUND, null, List.of()),
-                order.sellerId(), new org.opendispute.dispute.Eligibility(null, List.of(), eur("100.00"),
-                        eur("105.00"), eur("100.00"), false, 0));
-        disputes.close(earlierId, DisputeStatus.CANCELLED, Outcome.CANCELLED_BY_BUYER);
-        refunds.markSucceeded(refunds.intend(earlierId, eur("100.00"), "CARD", order.paymentReference(),
-                java.time.LocalDate.of(2026, 3, 31)).id(), "ledger-earlier");
+        anEarlierDisputeOfTheOrderRefunded("100.00");
 
         ProcessInstance pi = sellerAccepted(ResolutionType.FULL_REFUND);
 

@@ -18,7 +18,6 @@ import static org.opendispute.dispute.DisputeProcess.Fields.SELLER_ACTION;
 
 import java.time.Duration;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.Job;
@@ -26,10 +25,7 @@ import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.opendispute.dispute.Choice;
-import org.opendispute.dispute.DisputeIds;
 import org.opendispute.dispute.DisputeStatus;
-import org.opendispute.dispute.Eligibility;
-import org.opendispute.dispute.OpeningRequest;
 import org.opendispute.dispute.Outcome;
 import org.opendispute.dispute.Reason;
 import org.opendispute.dispute.ResolutionType;
@@ -194,15 +190,7 @@ class RefundLifecycleTest extends LifecycleScenario {
     @Test
     void refundsOfOneOrderNeverAddUpToMoreThanWasPaidForIt() {
         // An earlier dispute of the same order already had 100.00 of its 105.00 refunded
-        OpeningRequest earlier = new OpeningRequest(order.orderId(), order.buyerId(), Reason.NOT_RECEIVED, "Earlier",
-                List.of(), ResolutionType.FULL_REFUND, null, List.of());
-        String earlierId = DisputeIds.next();
-        disputes.insert(earlierId, null, earlier, order.sellerId(), new Eligibility(null, List.of(), eur("100.00"),
-                eur("105.00"), eur("100.00"), false, 0));
-        disputes.close(earlierId, DisputeStatus.CANCELLED, Outcome.CANCELLED_BY_BUYER);
-        Refund made = refunds.intend(earlierId, eur("100.00"), "CARD", order.paymentReference(),
-                java.time.LocalDate.of(2026, 3, 31));
-        refunds.markSucceeded(made.id(), "test:earlier");
+        anEarlierDisputeOfTheOrderRefunded("100.00");
 
         ProcessInstance pi = acceptedFullRefund();
         assertThat(refund(pi).state()).isEqualTo(Refund.State.FAILED);
