@@ -100,7 +100,8 @@ const DISPUTE = {
   flaggedForMediators: false,
   mediationOverdue: false,
   deadline: '2026-03-15T09:00:00Z',
-  deadlineLabel: 'Answer before 15 Mar 2026, 09:00 UTC'
+  deadlineLabel: 'Answer before 15 Mar 2026, 09:00 UTC',
+  refundExpectedLabel: 'A refund agreed today reaches you by 2 Apr 2026 (15 business days).'
 };
 
 /** Facts of the sample that every task form must show. */
@@ -214,7 +215,8 @@ const FORMS = {
     fields: {
       buyerVerdict: req('radio', { values: ['ACCEPT', 'REJECT'] })
     },
-    texts: ['The seller proposes', 'Partial refund (keep the item): 30.00 EUR', 'POST /api/disputes/DSP-7K3QM9XW2P/escalate'],
+    texts: ['The seller proposes', 'Partial refund (keep the item): 30.00 EUR', 'POST /api/disputes/DSP-7K3QM9XW2P/escalate',
+      'reaches you by 2 Apr 2026'],
     scenarios: [
       { name: 'empty', visible: ['buyerVerdict'], submit: { errors: ['buyerVerdict'] } },
       { name: 'reject', steps: [['choose', 'buyerVerdict', 'REJECT']], submit: { errors: [], data: { buyerVerdict: 'REJECT' } } },
@@ -277,7 +279,8 @@ const FORMS = {
       choice: req('radio', { values: ['PLATFORM', 'SELLER'] })
     },
     texts: ["The platform's proposal", 'Return and refund: 100.00 EUR', "The seller's last proposal", 'the bulbs are refunded too',
-      'Partial refund (keep the item): 30.00 EUR', 'ends the dispute', "the platform's proposal applies"],
+      'Partial refund (keep the item): 30.00 EUR', 'ends the dispute', "the platform's proposal applies",
+      'reaches you by 2 Apr 2026'],
     scenarios: [
       { name: 'empty', visible: ['choice'], submit: { errors: ['choice'] } },
       { name: 'platform', steps: [['choose', 'choice', 'PLATFORM']], submit: { errors: [], data: { choice: 'PLATFORM' } } },
@@ -290,6 +293,7 @@ const FORMS = {
       returnCarrier: req('textfield'),
       returnTrackingNumber: req('textfield')
     },
+    texts: ['reaches you by 2 Apr 2026'],
     scenarios: [
       { name: 'empty', visible: ['returnCarrier', 'returnTrackingNumber'], submit: { errors: ['returnCarrier', 'returnTrackingNumber'] } },
       { name: 'shipped', steps: [['fill', 'returnCarrier', 'DHL'], ['fill', 'returnTrackingNumber', 'JD0146000000123']],

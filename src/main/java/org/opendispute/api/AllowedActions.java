@@ -57,7 +57,7 @@ class AllowedActions {
             if (!action.permits(role)) {
                 continue;
             }
-            if (action.taskKey() != null) {
+            if (action.completesTask()) {
                 taskFor(action, tasks, caller, role, dispute)
                         .ifPresent(task -> allowed.add(new AllowedAction(action,
                                 task.getDueDate() == null ? null : task.getDueDate().toInstant())));
@@ -70,7 +70,7 @@ class AllowedActions {
 
     Optional<Task> taskFor(Action action, List<Task> tasks, Caller caller, Role role, Dispute dispute) {
         return tasks.stream()
-                .filter(task -> task.getTaskDefinitionKey().equals(action.taskKey()))
+                .filter(task -> action.completes(task.getTaskDefinitionKey()))
                 .filter(task -> role == Role.ADMIN || caller.userId().equals(task.getAssignee()))
                 .filter(task -> action != Action.ACCEPT_PROPOSAL
                         || proposals.open(dispute.id(), Party.SELLER).isPresent())

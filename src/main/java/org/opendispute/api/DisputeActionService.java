@@ -88,7 +88,7 @@ class DisputeActionService {
         Caller caller = currentCaller.get();
         Dispute dispute = permitted(disputeId, action, caller);
         try {
-            if (action.taskKey() != null) {
+            if (action.completesTask()) {
                 Task task = allowedActions.openTask(dispute, action, caller)
                         .orElseThrow(() -> notAllowedNow(dispute, caller, action));
                 taskService.complete(task.getId(), submitted(command));

@@ -9,8 +9,9 @@ import org.opendispute.order.Order;
 import org.opendispute.order.OrderLine;
 import org.opendispute.order.OrderStore;
 import org.opendispute.order.TrackingEvent;
-import org.opendispute.resolution.ReturnTracking;
+import org.opendispute.resolution.ShipmentTracking;
 
+import org.opendispute.dispute.DisputePolicy;
 import org.opendispute.dispute.Groups;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,13 +38,16 @@ class OrderController {
     static final String ID = "[A-Za-z0-9._-]{1,64}";
 
     private final OrderStore orders;
-    private final ReturnTracking returnTracking;
+    private final ShipmentTracking shipmentTracking;
     private final CurrentCaller currentCaller;
+    private final DisputePolicy policy;
 
-    OrderController(OrderStore orders, ReturnTracking returnTracking, CurrentCaller currentCaller) {
+    OrderController(OrderStore orders, ShipmentTracking shipmentTracking, CurrentCaller currentCaller,
+                    DisputePolicy policy) {
         this.orders = orders;
-        this.returnTracking = returnTracking;
+        this.shipmentTracking = shipmentTracking;
         this.currentCaller = currentCaller;
+        this.policy = policy;
     }
 
     @PutMapping("/{orderId}")
@@ -53,6 +57,10 @@ class OrderController {
                                       @Valid @RequestBody OrderRequest body) {
         requireIntegrator();
         Currency currency = Decimals.currency(body.currency(), "currency");
+        if (body.promisedDeliveryDays() > policy.maxPromisedDeliveryDays()) {
+            throw ApiException.invalid("promisedDeliveryDays", "out-of-range", "A seller may promise delivery within at most "
+                    + policy.maxPromisedDeliveryDays() + " days (disputes.policy.max-promised-delivery-days).");
+        }
         var lines = new java.util.ArrayList<OrderLine>();
         var skus = new java.util.HashSet<String>();
         for (int i = 0; i < body.lines().size(); i++) {
@@ -100,7 +108,8 @@ class OrderController {
 
     @PostMapping("/{orderId}/tracking-events")
     @Operation(summary = "Record a carrier event",
-            description = "A delivery of a dispute's return shipment moves that dispute on to the seller's confirmation.")
+            description = "A delivery of a dispute's return shipment moves that dispute on to the seller's confirmation; "
+                    + "a delivery of its reshipped parcel closes it.")
     @Transactional
     ResponseEntity<Map<String, Object>> trackingEvent(@PathVariable @Pattern(regexp = ID) String orderId,
                                                       @Valid @RequestBody TrackingEventRequest body) {
@@ -109,8 +118,10 @@ class OrderController {
         TrackingEvent event = new TrackingEvent(orderId, body.carrier(), body.trackingNumber(), body.kind(),
                 body.description(), body.occurredAt());
         orders.recordTrackingEvent(event);
-        boolean returnDelivered = returnTracking.onTrackingEvent(event);
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("orderId", orderId, "returnDelivered", returnDelivered));
+        ShipmentTracking.Delivered delivered = shipmentTracking.onTrackingEvent(event);
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("orderId", orderId,
+                "returnDelivered", delivered == ShipmentTracking.Delivered.RETURN,
+                "reshipmentDelivered", delivered == ShipmentTracking.Delivered.RESHIPMENT));
     }
 
     private void requireIntegrator() {

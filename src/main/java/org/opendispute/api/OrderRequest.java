@@ -28,7 +28,7 @@ public record OrderRequest(
         @Size(max = 128) @Schema(example = "JJD000390007") String trackingNumber,
         @NotNull @Schema(example = "2026-03-01T10:00:00Z") Instant paidAt,
         @Schema(example = "2026-03-02T08:00:00Z") Instant shippedAt,
-        @NotNull @Min(1) @Max(60) @Schema(example = "30") Integer promisedDeliveryDays,
+        @NotNull @Min(1) @Schema(example = "30", description = "At most disputes.policy.max-promised-delivery-days (default 60)") Integer promisedDeliveryDays,
         Instant deliveryConfirmedAt,
         @Pattern(regexp = Decimals.PATTERN)
         @Schema(example = "1.90", description = "What the method the seller used costs, when it is not the one paid for")

@@ -19,7 +19,12 @@ public enum Deadline {
     /** The carrier's delivery of a shipped return; else the return is in question and goes to mediation. */
     RETURN_DELIVERY("returnDelivery", Kind.TASK),
     RETURN_RECEIPT("returnReceipt", Kind.TASK),
-    RESHIPMENT("reshipment", Kind.TASK);
+    RESHIPMENT("reshipment", Kind.TASK),
+    /**
+     * The carrier's delivery of the reshipped parcel, within the seller's promised delivery time and never later
+     * than the policy's; else the buyer's recourse: back to mediation.
+     */
+    RESHIPMENT_DELIVERY("reshipmentDelivery", Kind.TASK);
 
     /** A stage deadline runs for the whole stage; a task deadline for the one task a party is working on. */
     public enum Kind { STAGE, TASK }

@@ -1,5 +1,6 @@
 package org.opendispute.dispute;
 
+import static org.opendispute.dispute.DisputeProcess.Elements.ANSWER_REJECTION;
 import static org.opendispute.dispute.DisputeProcess.Elements.CHOOSE_PROPOSAL;
 import static org.opendispute.dispute.DisputeProcess.Elements.CONFIRM_RETURN_RECEIPT;
 import static org.opendispute.dispute.DisputeProcess.Elements.MEDIATE;
@@ -29,6 +30,7 @@ public class DisputeParties {
 
     private static final Map<String, Performer> PERFORMERS = Map.of(
             RESPOND_AS_SELLER, Performer.SELLER,
+            ANSWER_REJECTION, Performer.SELLER,
             REVIEW_PROPOSAL, Performer.BUYER,
             MEDIATE, Performer.MEDIATOR,
             PROVIDE_INFORMATION, Performer.PARTY_ASKED_FOR_INFORMATION,

@@ -28,6 +28,8 @@ public record DisputePolicy(
         @DefaultValue("P30D") Duration returnDelivery,
         @DefaultValue("P5D") Duration returnReceipt,
         @DefaultValue("P5D") Duration reshipment,
+        /** The longest a reshipped parcel may take; the seller's promised delivery time, if shorter, applies. */
+        @DefaultValue("P30D") Duration reshipmentDelivery,
         @DefaultValue("15") int refundArrivalBusinessDays,
         /** Days that are no business days besides weekends (ISO dates), for the expected refund date. */
         @DefaultValue({}) List<LocalDate> holidays,
@@ -56,6 +58,7 @@ public record DisputePolicy(
             case RETURN_DELIVERY -> returnDelivery;
             case RETURN_RECEIPT -> returnReceipt;
             case RESHIPMENT -> reshipment;
+            case RESHIPMENT_DELIVERY -> reshipmentDelivery;
         };
     }
 }

@@ -18,6 +18,7 @@ public final class DisputeProcess {
         public static final String BUYER_ESCALATES = "BuyerEscalates";
         public static final String BUYER_CANCELS = "BuyerCancels";
         public static final String RETURN_DELIVERED = "ReturnDelivered";
+        public static final String RESHIPMENT_DELIVERED = "ReshipmentDelivered";
         public static final String PARTY_MESSAGE_POSTED = "PartyMessagePosted";
 
         private Messages() {
@@ -106,6 +107,9 @@ public final class DisputeProcess {
         public static final String DISPUTE_REJECTED = "EndEvent_DisputeRejected";
         public static final String RESPOND_AS_SELLER = "Task_RespondAsSeller";
         public static final String SELLER_RESPONSE_DUE = "Timer_SellerResponseDue";
+        /** The seller's answer in a later round, after the buyer rejected the last one; the buyer may escalate. */
+        public static final String ANSWER_REJECTION = "Task_AnswerRejection";
+        public static final String REJECTION_ANSWER_DUE = "Timer_RejectionAnswerDue";
         public static final String REVIEW_PROPOSAL = "Task_ReviewProposal";
         public static final String NEGOTIATION_DEADLINE = "Timer_NegotiationDeadline";
         public static final String MEDIATION = "SubProcess_Mediation";
@@ -124,6 +128,9 @@ public final class DisputeProcess {
         public static final String RETURN_RECEIPT_DUE = "Timer_ReturnReceiptDue";
         public static final String RESHIP = "Task_Reship";
         public static final String RESHIPMENT_DUE = "Timer_ReshipmentDue";
+        /** Waits for the carrier's delivery of the reshipped parcel (message ReshipmentDelivered), until its deadline. */
+        public static final String RESHIPMENT_DELIVERED = "Task_AwaitReshipmentDelivery";
+        public static final String RESHIPMENT_DELIVERY_DUE = "Timer_ReshipmentDeliveryDue";
         public static final String RECORD_REFUND_INTENT = "Task_RecordRefundIntent";
         public static final String ISSUE_REFUND = "Task_IssueRefund";
         public static final String REFUND_FAILED = "Event_RefundFailed";

@@ -1,11 +1,13 @@
 package org.opendispute.dispute;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.opendispute.order.OrderStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,14 +25,16 @@ public class DisputeStage {
     private final Deadlines deadlines;
     private final DisputeHistory history;
     private final DisputePolicy policy;
+    private final OrderStore orders;
     private final Clock clock;
 
     public DisputeStage(DisputeStore disputes, Deadlines deadlines, DisputeHistory history, DisputePolicy policy,
-                        Clock clock) {
+                        OrderStore orders, Clock clock) {
         this.disputes = disputes;
         this.deadlines = deadlines;
         this.history = history;
         this.policy = policy;
+        this.orders = orders;
         this.clock = clock;
     }
 
@@ -57,10 +61,35 @@ public class DisputeStage {
         label(task, disputeId);
     }
 
-    /** A wait on someone outside the dispute (the carrier): its deadline runs, and the API shows it. */
+    /**
+     * A wait on someone outside the dispute (the carrier): its deadline runs instead of the finished task's, and
+     * the API shows it.
+     */
     public void waitStarted(DelegateExecution execution, String deadlineKey) {
+        String disputeId = execution.getProcessBusinessKey();
         Deadline deadline = Deadline.named(deadlineKey);
-        deadlines.add(execution.getProcessBusinessKey(), deadline, clock.instant().plus(policy.deadline(deadline)));
+        deadlines.endAll(disputeId, Deadline.Kind.TASK);
+        deadlines.add(disputeId, deadline, clock.instant().plus(duration(disputeId, deadline)));
+    }
+
+    /**
+     * How long a deadline that depends on the dispute runs, for the diagram's timer:
+     * {@code ${disputeStage.dueIn(execution, 'reshipmentDelivery')}}; an ISO-8601 duration.
+     */
+    public String dueIn(DelegateExecution execution, String deadlineKey) {
+        return duration(execution.getProcessBusinessKey(), Deadline.named(deadlineKey)).toString();
+    }
+
+    /** The policy's duration; a reshipment's delivery within the seller's promised delivery time if shorter. */
+    private Duration duration(String disputeId, Deadline deadline) {
+        Duration configured = policy.deadline(deadline);
+        if (deadline != Deadline.RESHIPMENT_DELIVERY) {
+            return configured;
+        }
+        return orders.find(disputes.get(disputeId).orderId())
+                .map(order -> Duration.ofDays(order.promisedDeliveryDays()))
+                .filter(promised -> promised.compareTo(configured) < 0)
+                .orElse(configured);
     }
 
     /** A stage (negotiation, mediation) began: its overall deadline runs until the stage ends. */

@@ -163,6 +163,16 @@ public class DisputeStore {
                 .optional();
     }
 
+    /** The active dispute whose reshipped parcel, sent with this tracking number, is awaited, if any. */
+    public Optional<String> findAwaitingReshipment(String orderId, String trackingNumber) {
+        return jdbc.sql("""
+                SELECT dispute_id FROM disputes.dispute
+                WHERE order_id = ? AND reship_tracking_number = ? AND status = 'AWAITING_RESHIPMENT'""")
+                .params(orderId, trackingNumber)
+                .query(String.class)
+                .optional();
+    }
+
     public void close(String disputeId, DisputeStatus status, Outcome outcome) {
         Instant now = clock.instant();
         jdbc.sql("""

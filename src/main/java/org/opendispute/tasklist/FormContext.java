@@ -1,16 +1,20 @@
 package org.opendispute.tasklist;
 
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.opendispute.dispute.Dispute;
+import org.opendispute.dispute.DisputeCalendar;
+import org.opendispute.dispute.DisputePolicy;
 import org.opendispute.dispute.DisputeProcess;
 import org.opendispute.dispute.DisputeStore;
 import org.opendispute.dispute.Party;
@@ -36,6 +40,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class FormContext {
 
     static final String VARIABLE = "dispute";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter DEADLINE =
             DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
@@ -45,10 +50,17 @@ class FormContext {
     private final MessageStore messages;
     private final EvidenceStore evidence;
     private final RefundStore refunds;
+    private final DisputeCalendar calendar;
+    private final DisputePolicy policy;
+    private final Clock clock;
     private final ObjectMapper json;
 
     FormContext(DisputeStore disputes, OrderStore orders, ProposalStore proposals, MessageStore messages,
-                EvidenceStore evidence, RefundStore refunds, ObjectMapper json) {
+                EvidenceStore evidence, RefundStore refunds, DisputeCalendar calendar, DisputePolicy policy,
+                Clock clock, ObjectMapper json) {
+        this.calendar = calendar;
+        this.policy = policy;
+        this.clock = clock;
         this.disputes = disputes;
         this.orders = orders;
         this.proposals = proposals;
@@ -130,6 +142,7 @@ class FormContext {
             refunds.ofDispute(dispute.id()).filter(refund -> refund.state() == Refund.State.FAILED)
                     .ifPresent(refund -> context.put("refundFailure", refund.failureReason()));
         }
+        refundExpectation(dispute, task.getTaskDefinitionKey()).ifPresent(label -> context.put("refundExpectedLabel", label));
         if (task.getDueDate() != null) {
             context.put("deadline", task.getDueDate().toInstant().toString());
             context.put("deadlineLabel", "Answer before " + DEADLINE.format(task.getDueDate().toInstant()));
@@ -137,6 +150,22 @@ class FormContext {
             context.put("deadlineLabel", "No deadline");
         }
         return context;
+    }
+
+    /**
+     * When the buyer's money would arrive, counted in business days without the configured holidays: from today
+     * for a refund agreed at this step, from the seller's acceptance for a return.
+     */
+    private Optional<String> refundExpectation(Dispute dispute, String taskKey) {
+        String by = DAY.format(calendar.refundArrival(clock.instant()));
+        int days = policy.refundArrivalBusinessDays();
+        return switch (taskKey) {
+            case DisputeProcess.Elements.REVIEW_PROPOSAL, DisputeProcess.Elements.CHOOSE_PROPOSAL ->
+                    Optional.of("A refund agreed today reaches you by " + by + " (" + days + " business days).");
+            case DisputeProcess.Elements.SHIP_RETURN -> Optional.of("Your refund is paid when the seller accepts the return"
+                    + " and reaches you within " + days + " business days of that: by " + by + " if it were today.");
+            default -> Optional.empty();
+        };
     }
 
     private static Map<String, Object> terms(String type, Money amount) {

@@ -252,6 +252,14 @@ class DisputeApiTest {
         assertThat(typed.status()).isEqualTo(400);
         assertThat(typed.json().at("/errors/0/field").asText()).isEqualTo("promisedDeliveryDays");
 
+        Map<String, Object> tooLong = orderBody(Instant.now());
+        tooLong.put("promisedDeliveryDays", 61);
+        Response longest = api.put(INTEGRATOR, "/api/orders/" + TestOrders.unique("ORD"), tooLong);
+        assertThat(longest.status()).as("disputes.policy.max-promised-delivery-days, 60 by default").isEqualTo(400);
+        assertThat(longest.json().at("/errors/0/field").asText()).isEqualTo("promisedDeliveryDays");
+        assertThat(longest.json().at("/errors/0/code").asText()).isEqualTo("out-of-range");
+        assertThat(longest.text("detail")).contains("at most 60 days");
+
         Map<String, Object> badCurrency = orderBody(Instant.now());
         badCurrency.put("currency", "EUX");
         Response currency = api.put(INTEGRATOR, "/api/orders/" + TestOrders.unique("ORD"), badCurrency);

@@ -19,6 +19,8 @@ import static org.opendispute.dispute.DisputeProcess.Elements.ISSUE_REFUND;
 import static org.opendispute.dispute.DisputeProcess.Elements.MEDIATE;
 import static org.opendispute.dispute.DisputeProcess.Elements.PROVIDE_INFORMATION;
 import static org.opendispute.dispute.DisputeProcess.Elements.RESHIP;
+import static org.opendispute.dispute.DisputeProcess.Elements.RESHIPMENT_DELIVERED;
+import static org.opendispute.dispute.DisputeProcess.Elements.ANSWER_REJECTION;
 import static org.opendispute.dispute.DisputeProcess.Elements.RESPOND_AS_SELLER;
 import static org.opendispute.dispute.DisputeProcess.Elements.RETURN_DELIVERED;
 import static org.opendispute.dispute.DisputeProcess.Elements.REVIEW_PROPOSAL;
@@ -88,7 +90,7 @@ class DiagramRoutingTest {
             Deadline.INFORMATION_REQUEST.key(), "P3D", Deadline.MEDIATION.key(), "P7D",
             Deadline.BUYER_DECISION.key(), "P5D", Deadline.RETURN_SHIPMENT.key(), "P10D",
             Deadline.RETURN_DELIVERY.key(), "P30D", Deadline.RETURN_RECEIPT.key(), "P5D",
-            Deadline.RESHIPMENT.key(), "P5D");
+            Deadline.RESHIPMENT.key(), "P5D", Deadline.RESHIPMENT_DELIVERY.key(), "P20D");
 
     static ProcessEngine engine;
     static Set<String> steps;
@@ -119,9 +121,11 @@ class DiagramRoutingTest {
         when(parties.seller(any())).thenReturn("seller");
         when(parties.askedForInformation(any())).thenReturn("seller");
         Mocks.register("disputeParties", parties);
-        Mocks.register("disputeStage", mock(DisputeStage.class));
+        DisputeStage stage = mock(DisputeStage.class);
+        when(stage.dueIn(any(), any())).thenAnswer(call -> POLICY.get(call.getArgument(1)));
+        Mocks.register("disputeStage", stage);
         Mocks.register("refundPayments", mock(org.opendispute.refund.RefundPayments.class));
-        Mocks.register("returnTracking", mock(org.opendispute.resolution.ReturnTracking.class));
+        Mocks.register("shipmentTracking", mock(org.opendispute.resolution.ShipmentTracking.class));
         Mocks.register("policy", POLICY);
         eligibility(true);
         // The facts the decision table reads: a parcel not delivered, for which it suggests a full refund
@@ -168,7 +172,64 @@ class DiagramRoutingTest {
 
         assertThat(dispute).isWaitingAt(RESHIP);
         complete(dispute, RESHIP, TaskCommand.none());
+        assertThat(dispute).isWaitingAt(RESHIPMENT_DELIVERED);
+        engine.getRuntimeService().correlateMessage(DisputeProcess.Messages.RESHIPMENT_DELIVERED, dispute.getBusinessKey());
         assertThat(dispute).isEnded().hasPassed(DISPUTE_RESOLVED).hasNotPassed(ISSUE_REFUND);
+    }
+
+    @Test
+    void aReshipmentTheCarrierDoesNotDeliverInTimeGoesBackToMediation() throws Exception {
+        sets("applyBuyerRequestDelegate", Map.of(RESOLUTION_TYPE, ResolutionType.RESHIPMENT.name()));
+        org.opendispute.resolution.ShipmentTracking tracking = mock(org.opendispute.resolution.ShipmentTracking.class);
+        Mocks.register("shipmentTracking", tracking);
+        ProcessInstance dispute = open();
+        passTime(Duration.ofDays(5));
+        complete(dispute, RESHIP, TaskCommand.none());
+        assertThat(dispute).isWaitingAt(RESHIPMENT_DELIVERED);
+
+        passTime(Duration.ofDays(20));
+        assertThat(dispute).hasPassed(DisputeProcess.Elements.RESHIPMENT_DELIVERY_DUE).isWaitingAt(MEDIATE);
+        verify(tracking, times(1)).reshipmentNotDelivered(any());
+    }
+
+    @Test
+    void aReshipmentTheCarrierReportedDeliveredBeforeItsTrackingNumberClosesTheDispute() throws Exception {
+        sets("applyBuyerRequestDelegate", Map.of(RESOLUTION_TYPE, ResolutionType.RESHIPMENT.name()));
+        org.opendispute.resolution.ShipmentTracking tracking = mock(org.opendispute.resolution.ShipmentTracking.class);
+        when(tracking.reshipmentDeliveredAlready(any())).thenReturn(true);
+        Mocks.register("shipmentTracking", tracking);
+        ProcessInstance dispute = open();
+        passTime(Duration.ofDays(5));
+        complete(dispute, RESHIP, TaskCommand.none());
+
+        assertThat(dispute).isEnded().hasPassed(DISPUTE_RESOLVED).hasNotPassed(RESHIPMENT_DELIVERED);
+    }
+
+    @Test
+    void theBuyerMayEscalateWhileALaterRoundWaitsOnTheSellerNeverBeforeTheFirstAnswer() throws Exception {
+        ProcessInstance dispute = open();
+        assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(dispute.getId())
+                .eventName(Messages.BUYER_ESCALATES).count()).as("before the seller's first answer").isZero();
+        complete(dispute, RESPOND_AS_SELLER, TaskCommand.of(SELLER_ACTION, SellerAction.PROPOSE));
+        complete(dispute, REVIEW_PROPOSAL, TaskCommand.of(BUYER_VERDICT, BuyerVerdict.REJECT));
+        assertThat(dispute).isWaitingAt(ANSWER_REJECTION);
+
+        engine.getRuntimeService().createMessageCorrelation(Messages.BUYER_ESCALATES)
+                .processInstanceId(dispute.getId()).correlate();
+        assertThat(dispute).hasPassed("EndEvent_EscalatedInLaterRound").isWaitingAt(MEDIATE);
+    }
+
+    @Test
+    void aSellerSilentInALaterRoundGetsTheBuyersRequestApplied() throws Exception {
+        sets("applyBuyerRequestDelegate", Map.of(RESOLUTION_TYPE, ResolutionType.FULL_REFUND.name()));
+        ProcessInstance dispute = open();
+        complete(dispute, RESPOND_AS_SELLER, TaskCommand.of(SELLER_ACTION, SellerAction.REFUSE));
+        complete(dispute, REVIEW_PROPOSAL, TaskCommand.of(BUYER_VERDICT, BuyerVerdict.REJECT));
+        passTime(Duration.ofDays(5));
+
+        assertThat(dispute).hasPassed(DisputeProcess.Elements.REJECTION_ANSWER_DUE, "Task_ApplyBuyerRequest");
+        runDueJobs();
+        assertThat(dispute).isEnded().hasPassed(ISSUE_REFUND, DISPUTE_RESOLVED);
     }
 
     @Test
@@ -186,8 +247,8 @@ class DiagramRoutingTest {
         ProcessInstance dispute = open();
         complete(dispute, RESPOND_AS_SELLER, TaskCommand.of(SELLER_ACTION, SellerAction.PROPOSE));
         complete(dispute, REVIEW_PROPOSAL, TaskCommand.of(BUYER_VERDICT, BuyerVerdict.REJECT));
-        assertThat(dispute).isWaitingAt(RESPOND_AS_SELLER);
-        complete(dispute, RESPOND_AS_SELLER, TaskCommand.of(SELLER_ACTION, SellerAction.PROPOSE));
+        assertThat(dispute).isWaitingAt(ANSWER_REJECTION);
+        complete(dispute, ANSWER_REJECTION, TaskCommand.of(SELLER_ACTION, SellerAction.PROPOSE));
         complete(dispute, REVIEW_PROPOSAL, TaskCommand.of(BUYER_VERDICT, BuyerVerdict.ACCEPT)
                 .and(RESOLUTION_TYPE, ResolutionType.RETURN_AND_REFUND.name()));
 

@@ -63,7 +63,7 @@ import org.opendispute.order.OrderStore;
 import org.opendispute.order.TrackingEvent;
 import org.opendispute.refund.Refund;
 import org.opendispute.refund.RefundStore;
-import org.opendispute.resolution.ReturnTracking;
+import org.opendispute.resolution.ShipmentTracking;
 import org.opendispute.support.FlakyPaymentGateway;
 import org.opendispute.support.PostgresTest;
 import org.opendispute.support.TestOrders;
@@ -94,7 +94,7 @@ abstract class LifecycleScenario {
     @Autowired MessageStore messages;
     @Autowired Accounts accounts;
     @Autowired OpeningVariables openingVariables;
-    @Autowired ReturnTracking returnTracking;
+    @Autowired ShipmentTracking shipmentTracking;
     @Autowired FlakyPaymentGateway payments;
 
     Order order;
@@ -149,7 +149,12 @@ abstract class LifecycleScenario {
     }
 
     void propose(ProcessInstance pi, ResolutionType type, String amount) {
-        complete(task(RESPOND_AS_SELLER, pi), TaskCommand.of(SELLER_ACTION, SellerAction.PROPOSE).and(PROPOSAL_TYPE, type).and(PROPOSAL_AMOUNT, new BigDecimal(amount)).variables());
+        propose(pi, RESPOND_AS_SELLER, type, amount);
+    }
+
+    /** The seller proposes in the task of this round: the first answer, or the answer to a rejection. */
+    void propose(ProcessInstance pi, String sellerTask, ResolutionType type, String amount) {
+        complete(task(sellerTask, pi), TaskCommand.of(SELLER_ACTION, SellerAction.PROPOSE).and(PROPOSAL_TYPE, type).and(PROPOSAL_AMOUNT, new BigDecimal(amount)).variables());
     }
 
     void escalate(ProcessInstance pi) {
@@ -194,7 +199,7 @@ abstract class LifecycleScenario {
         TrackingEvent delivered = new TrackingEvent(order.orderId(), "DHL", trackingNumber,
                 TrackingEvent.Kind.DELIVERED, "Delivered to the seller", NOW);
         orders.recordTrackingEvent(delivered);
-        assertThat(returnTracking.onTrackingEvent(delivered)).isTrue();
+        assertThat(shipmentTracking.onTrackingEvent(delivered)).isEqualTo(ShipmentTracking.Delivered.RETURN);
     }
 
     void post(ProcessInstance pi, String author, String body) {

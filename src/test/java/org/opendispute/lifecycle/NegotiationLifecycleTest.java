@@ -13,6 +13,7 @@ import static org.opendispute.dispute.DisputeProcess.Fields.SELLER_REASON;
 import static org.opendispute.dispute.DisputeProcess.Elements.CHOOSE_PROPOSAL;
 import static org.opendispute.dispute.DisputeProcess.Elements.MEDIATE;
 import static org.opendispute.dispute.DisputeProcess.Elements.NEGOTIATION_DEADLINE;
+import static org.opendispute.dispute.DisputeProcess.Elements.ANSWER_REJECTION;
 import static org.opendispute.dispute.DisputeProcess.Elements.RESPOND_AS_SELLER;
 import static org.opendispute.dispute.DisputeProcess.Elements.REVIEW_PROPOSAL;
 import static org.opendispute.dispute.DisputeProcess.Elements.SELLER_RESPONSE_DUE;
@@ -28,6 +29,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.opendispute.dispute.BuyerVerdict;
 import org.opendispute.dispute.Choice;
+import org.opendispute.dispute.DisputeProcess;
 import org.opendispute.dispute.DisputeStatus;
 import org.opendispute.dispute.Outcome;
 import org.opendispute.dispute.Reason;
@@ -104,11 +106,12 @@ class NegotiationLifecycleTest extends LifecycleScenario {
         ProcessInstance pi = open(Reason.NOT_RECEIVED, ResolutionType.PARTIAL_REFUND, "40.00");
         propose(pi, ResolutionType.PARTIAL_REFUND, "10.00");
         complete(task(REVIEW_PROPOSAL, pi), TaskCommand.of(BUYER_VERDICT, BuyerVerdict.REJECT).variables());
-        assertThat(pi).isWaitingAt(RESPOND_AS_SELLER);
+        assertThat(pi).isWaitingAt(ANSWER_REJECTION);
+        assertThat(task(ANSWER_REJECTION, pi)).isAssignedTo(order.sellerId());
         assertThat(status(pi)).isEqualTo(DisputeStatus.AWAITING_SELLER);
-        propose(pi, ResolutionType.PARTIAL_REFUND, "25.00");
+        propose(pi, ANSWER_REJECTION, ResolutionType.PARTIAL_REFUND, "25.00");
         complete(task(REVIEW_PROPOSAL, pi), TaskCommand.of(BUYER_VERDICT, BuyerVerdict.REJECT).variables());
-        complete(task(RESPOND_AS_SELLER, pi), TaskCommand.of(SELLER_ACTION, SellerAction.ACCEPT).variables());
+        complete(task(ANSWER_REJECTION, pi), TaskCommand.of(SELLER_ACTION, SellerAction.ACCEPT).variables());
 
         refundIssued(pi);
         assertResolved(pi, Outcome.PARTIAL_REFUND);
@@ -133,6 +136,35 @@ class NegotiationLifecycleTest extends LifecycleScenario {
         assertThat(task(CHOOSE_PROPOSAL, pi)).isAssignedTo(order.buyerId());
         assertThat(status(pi)).isEqualTo(DisputeStatus.AWAITING_BUYER_DECISION);
         complete(task(CHOOSE_PROPOSAL, pi), TaskCommand.of(CHOICE, Choice.PLATFORM).variables());
+
+        refundIssued(pi);
+        assertResolved(pi, Outcome.FULL_REFUND);
+    }
+
+    @Test
+    void theBuyerEscalatesWhileALaterRoundWaitsOnTheSeller() {
+        ProcessInstance pi = open(Reason.NOT_RECEIVED, ResolutionType.FULL_REFUND, null);
+        assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(pi.getId())
+                .eventName(DisputeProcess.Messages.BUYER_ESCALATES).count()).as("before the seller's first answer").isZero();
+        propose(pi, ResolutionType.PARTIAL_REFUND, "10.00");
+        complete(task(REVIEW_PROPOSAL, pi), TaskCommand.of(BUYER_VERDICT, BuyerVerdict.REJECT).variables());
+        assertThat(pi).isWaitingAt(ANSWER_REJECTION);
+
+        escalate(pi);
+
+        assertThat(pi).hasPassed("EndEvent_EscalatedInLaterRound").isWaitingAt(MEDIATE);
+        assertThat(status(pi)).isEqualTo(DisputeStatus.IN_MEDIATION);
+        assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(ANSWER_REJECTION).count())
+                .as("the seller's answer is no longer awaited").isZero();
+    }
+
+    @Test
+    void aSellerSilentInALaterRoundGetsTheBuyersRequestApplied() {
+        ProcessInstance pi = open(Reason.NOT_RECEIVED, ResolutionType.FULL_REFUND, null);
+        propose(pi, ResolutionType.PARTIAL_REFUND, "10.00");
+        complete(task(REVIEW_PROPOSAL, pi), TaskCommand.of(BUYER_VERDICT, BuyerVerdict.REJECT).variables());
+        at(NOW.plus(Duration.ofDays(5)));
+        execute(job(DisputeProcess.Elements.REJECTION_ANSWER_DUE, pi));
 
         refundIssued(pi);
         assertResolved(pi, Outcome.FULL_REFUND);

@@ -14,6 +14,8 @@ import static org.opendispute.dispute.DisputeProcess.Fields.SELLER_ACTION;
 import static org.opendispute.dispute.DisputeProcess.Elements.CONFIRM_RETURN_RECEIPT;
 import static org.opendispute.dispute.DisputeProcess.Elements.MEDIATE;
 import static org.opendispute.dispute.DisputeProcess.Elements.RESHIP;
+import static org.opendispute.dispute.DisputeProcess.Elements.RESHIPMENT_DELIVERED;
+import static org.opendispute.dispute.DisputeProcess.Elements.RESHIPMENT_DELIVERY_DUE;
 import static org.opendispute.dispute.DisputeProcess.Elements.RESHIPMENT_DUE;
 import static org.opendispute.dispute.DisputeProcess.Elements.RESPOND_AS_SELLER;
 import static org.opendispute.dispute.DisputeProcess.Elements.RETURN_DELIVERED;
@@ -37,6 +39,8 @@ import org.opendispute.dispute.ReturnCondition;
 import org.opendispute.dispute.SellerAction;
 import org.opendispute.dispute.TaskCommand;
 import org.opendispute.order.TrackingEvent;
+import org.opendispute.resolution.ShipmentTracking;
+import org.opendispute.support.TestOrders;
 
 /** The resolutions that wait on a parcel: a return for refund, a reshipment. */
 class ReturnAndReshipmentLifecycleTest extends LifecycleScenario {
@@ -106,7 +110,7 @@ class ReturnAndReshipmentLifecycleTest extends LifecycleScenario {
         TrackingEvent early = new TrackingEvent(order.orderId(), "DHL", "RET-EARLY", TrackingEvent.Kind.DELIVERED,
                 "Delivered to the seller", NOW);
         orders.recordTrackingEvent(early);
-        assertThat(returnTracking.onTrackingEvent(early)).as("no dispute waits for it yet").isFalse();
+        assertThat(shipmentTracking.onTrackingEvent(early)).as("no dispute waits for it yet").isEqualTo(ShipmentTracking.Delivered.NOTHING);
 
         shipReturn(pi, "RET-EARLY");
 
@@ -143,8 +147,8 @@ class ReturnAndReshipmentLifecycleTest extends LifecycleScenario {
     void aDeliveryOfAnotherParcelDoesNotMoveTheReturn() {
         ProcessInstance pi = returnAgreed();
         shipReturn(pi, "RET-4");
-        assertThat(returnTracking.onTrackingEvent(new TrackingEvent(order.orderId(), "DHL", "OTHER",
-                TrackingEvent.Kind.DELIVERED, null, NOW))).isFalse();
+        assertThat(shipmentTracking.onTrackingEvent(new TrackingEvent(order.orderId(), "DHL", "OTHER",
+                TrackingEvent.Kind.DELIVERED, null, NOW))).isEqualTo(ShipmentTracking.Delivered.NOTHING);
         assertThat(pi).isWaitingAt(RETURN_DELIVERED);
     }
 
@@ -160,11 +164,76 @@ class ReturnAndReshipmentLifecycleTest extends LifecycleScenario {
         assertThatThrownBy(() -> complete(task(RESHIP, pi), TaskCommand.of(RESHIP_CARRIER, "DHL")
                 .and(RESHIP_TRACKING_NUMBER, order.trackingNumber()).variables()))
                 .as("the original parcel's number").hasMessageContaining("must differ");
-        complete(task(RESHIP, pi), TaskCommand.of(RESHIP_CARRIER, "UPS").and(RESHIP_TRACKING_NUMBER, "1Z999").variables());
+        reship(pi, "1Z999");
+        assertThat(pi).isWaitingAt(RESHIPMENT_DELIVERED);
+        assertThat(deadlines.running(pi.getBusinessKey())).as("the seller promised 30 days, the policy's limit")
+                .containsOnlyKeys(Deadline.RESHIPMENT_DELIVERY.key())
+                .containsValue(NOW.plus(Duration.ofDays(30)));
 
+        assertThat(delivered("1Z999")).isEqualTo(ShipmentTracking.Delivered.RESHIPMENT);
         assertResolved(pi, Outcome.RESHIPPED);
+        assertThat(events(pi)).contains("RESHIPPED", "RESHIPMENT_DELIVERED");
         assertThat(disputes.get(pi.getBusinessKey()).reshipTrackingNumber()).isEqualTo("1Z999");
         assertThat(refunds.ofDispute(pi.getBusinessKey())).isEmpty();
+    }
+
+    @Test
+    void aReshipmentNotDeliveredWithinTheSellersPromisedTimeGoesBackToMediation() {
+        order = TestOrders.from(order).promisedDeliveryDays(12).build();
+        orders.save(order);
+        ProcessInstance pi = reshipmentAgreed();
+        reship(pi, "1Z-LOST");
+        assertThat(delivered("OTHER-PARCEL")).isEqualTo(ShipmentTracking.Delivered.NOTHING);
+
+        at(NOW.plus(Duration.ofDays(12)));
+        execute(job(RESHIPMENT_DELIVERY_DUE, pi));
+
+        assertThat(pi).hasPassed(RESHIPMENT_DELIVERY_DUE).isWaitingAt(MEDIATE);
+        assertThat(status(pi)).isEqualTo(DisputeStatus.IN_MEDIATION);
+        assertThat(events(pi)).contains("RESHIPMENT_NOT_DELIVERED");
+    }
+
+    @Test
+    void aReshipmentsDeliveryNeverWaitsLongerThanThePolicySays() {
+        // Beyond the schema's old limit of 60 days: the longest promise is configuration, checked by the API
+        order = TestOrders.from(order).promisedDeliveryDays(75).build();
+        orders.save(order);
+        ProcessInstance pi = reshipmentAgreed();
+        reship(pi, "1Z-SLOW");
+
+        assertThat(deadlines.running(pi.getBusinessKey()).get(Deadline.RESHIPMENT_DELIVERY.key()))
+                .isEqualTo(NOW.plus(Duration.ofDays(30)));
+        assertThat(job(RESHIPMENT_DELIVERY_DUE, pi).getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(30))));
+    }
+
+    @Test
+    void aReshipmentDeliveredBeforeItsTrackingNumberWasEnteredClosesTheDispute() {
+        ProcessInstance pi = reshipmentAgreed();
+        assertThat(delivered("1Z-FAST")).as("no dispute waits for it yet").isEqualTo(ShipmentTracking.Delivered.NOTHING);
+
+        reship(pi, "1Z-FAST");
+
+        assertThat(pi).hasNotPassed(RESHIPMENT_DELIVERED);
+        assertResolved(pi, Outcome.RESHIPPED);
+        assertThat(events(pi)).contains("RESHIPMENT_DELIVERED");
+    }
+
+    private ProcessInstance reshipmentAgreed() {
+        ProcessInstance pi = open(Reason.NOT_RECEIVED, ResolutionType.RESHIPMENT, null);
+        complete(task(RESPOND_AS_SELLER, pi), TaskCommand.of(SELLER_ACTION, SellerAction.ACCEPT).variables());
+        assertThat(pi).isWaitingAt(RESHIP);
+        return pi;
+    }
+
+    private void reship(ProcessInstance pi, String trackingNumber) {
+        complete(task(RESHIP, pi), TaskCommand.of(RESHIP_CARRIER, "UPS").and(RESHIP_TRACKING_NUMBER, trackingNumber).variables());
+    }
+
+    private ShipmentTracking.Delivered delivered(String trackingNumber) {
+        TrackingEvent event = new TrackingEvent(order.orderId(), "UPS", trackingNumber, TrackingEvent.Kind.DELIVERED,
+                "Delivered to the buyer", NOW);
+        orders.recordTrackingEvent(event);
+        return shipmentTracking.onTrackingEvent(event);
     }
 
     @Test

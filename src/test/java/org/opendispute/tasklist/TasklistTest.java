@@ -26,12 +26,15 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.Test;
+import org.opendispute.dispute.DisputeCalendar;
 import org.opendispute.dispute.DisputeIds;
 import org.opendispute.dispute.DisputeProcess;
 import org.opendispute.dispute.OpeningRequest;
 import org.opendispute.dispute.OpeningVariables;
 import org.opendispute.dispute.Reason;
 import org.opendispute.dispute.ResolutionType;
+import org.opendispute.dispute.SellerAction;
+import org.opendispute.dispute.TaskCommand;
 import org.opendispute.order.Order;
 import org.opendispute.order.OrderStore;
 import org.opendispute.support.PostgresTest;
@@ -66,6 +69,7 @@ class TasklistTest {
     @Autowired TasklistFilters filters;
     @Autowired OrderStore orders;
     @Autowired OpeningVariables openingVariables;
+    @Autowired DisputeCalendar calendar;
 
     final ObjectMapper json = new ObjectMapper();
 
@@ -73,7 +77,7 @@ class TasklistTest {
     void everyUserTaskAndTheStartHaveADeployedFormWithTheFieldsTheProcessReads() throws IOException {
         BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("bpmn/dispute-resolution.bpmn").toFile());
         Collection<UserTask> userTasks = model.getModelElementsByType(UserTask.class);
-        assertThat(userTasks).hasSize(8);
+        assertThat(userTasks).hasSize(9);
         List<String> formRefs = new java.util.ArrayList<>();
         for (UserTask task : userTasks) {
             assertThat(task.getCamundaFormRef()).as(task.getId()).isNotBlank();
@@ -120,6 +124,18 @@ class TasklistTest {
         assertThat(dispute.get("lines")).hasSize(2);
         assertThat(dispute.get("lines").findValuesAsText("title")).containsExactlyInAnyOrder("Mug", "Lamp");
         assertThat(dispute.get("deadlineLabel").asText()).startsWith("Answer before ");
+        assertThat(dispute.has("refundExpectedLabel")).as("the seller's form").isFalse();
+
+        taskService.complete(task.getId(), TaskCommand.of(DisputeProcess.Fields.SELLER_ACTION, SellerAction.PROPOSE)
+                .and(DisputeProcess.Fields.PROPOSAL_TYPE, ResolutionType.PARTIAL_REFUND)
+                .and(DisputeProcess.Fields.PROPOSAL_AMOUNT, new java.math.BigDecimal("20.00")).variables());
+        Task review = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+        JsonNode buyersView = json.valueToTree(json.convertValue(formService.getTaskFormVariables(review.getId())
+                .<JsonValue>getValueTyped(FormContext.VARIABLE).getValue().mapTo(Map.class), Map.class));
+        String expected = calendar.refundArrival(java.time.Instant.now())
+                .format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH));
+        assertThat(buyersView.get("refundExpectedLabel").asText()).as("the buyer's form, holidays counted")
+                .isEqualTo("A refund agreed today reaches you by " + expected + " (15 business days).");
     }
 
     @Test
