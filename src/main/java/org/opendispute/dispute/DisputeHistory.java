@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,10 +23,12 @@ public class DisputeHistory {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher changes;
 
-    public DisputeHistory(JdbcClient jdbc, Clock clock) {
+    public DisputeHistory(JdbcClient jdbc, Clock clock, ApplicationEventPublisher changes) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.changes = changes;
     }
 
     public void record(String disputeId, HistoryEvent event, String actor, String detail) {
@@ -34,6 +37,7 @@ public class DisputeHistory {
                 VALUES (?, ?, ?, ?, ?)""")
                 .params(disputeId, event.name(), actor == null ? SYSTEM : actor, detail, ts(clock.instant()))
                 .update();
+        changes.publishEvent(DisputeChanged.step(disputeId, event, actor == null ? SYSTEM : actor, detail));
     }
 
     public List<Entry> of(String disputeId) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import org.opendispute.order.Money;
 import org.opendispute.order.Payment;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,8 +24,10 @@ public class DisputeStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher changes;
 
-    public DisputeStore(JdbcClient jdbc, Clock clock) {
+    public DisputeStore(JdbcClient jdbc, Clock clock, ApplicationEventPublisher changes) {
+        this.changes = changes;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -95,10 +98,14 @@ public class DisputeStore {
                 .single();
     }
 
+    /** Mirrors the process's status; a new one is announced ({@link DisputeChanged}). */
     public void updateStatus(String disputeId, DisputeStatus status) {
-        jdbc.sql("UPDATE disputes.dispute SET status = ?, updated_at = ? WHERE dispute_id = ?")
-                .params(status.name(), ts(clock.instant()), disputeId)
+        int changed = jdbc.sql("UPDATE disputes.dispute SET status = ?, updated_at = ? WHERE dispute_id = ? AND status <> ?")
+                .params(status.name(), ts(clock.instant()), disputeId, status.name())
                 .update();
+        if (changed > 0) {
+            changes.publishEvent(DisputeChanged.status(disputeId, status));
+        }
     }
 
     public void markSellerAnswered(String disputeId) {
@@ -175,6 +182,7 @@ public class DisputeStore {
 
     public void close(String disputeId, DisputeStatus status, Outcome outcome) {
         Instant now = clock.instant();
+        DisputeStatus before = get(disputeId).status();
         jdbc.sql("""
                 UPDATE disputes.dispute SET status = ?, outcome = ?, updated_at = ?,
                   resolved_at = CASE WHEN ? = 'RESOLVED' THEN ? ELSE resolved_at END,
@@ -182,6 +190,9 @@ public class DisputeStore {
                 WHERE dispute_id = ?""")
                 .params(status.name(), outcome.name(), ts(now), status.name(), ts(now), status.name(), ts(now), disputeId)
                 .update();
+        if (before != status) {
+            changes.publishEvent(DisputeChanged.status(disputeId, status));
+        }
     }
 
     /** Disputes matching the filters (any may be null), newest first. */

@@ -1,0 +1,137 @@
+package org.opendispute.events;
+
+import static org.opendispute.jdbc.SqlTime.instant;
+import static org.opendispute.jdbc.SqlTime.ts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Each event's delivery to each endpoint: its attempts, its last answer and its next try. A node claims a
+ * delivery in the database before it sends it, so one node sends it however many run; a node that dies gives its
+ * claims back when they run out.
+ */
+@Repository
+public class WebhookDeliveries {
+
+    public enum State { PENDING, DELIVERED, FAILED }
+
+    /** A delivery as the endpoint's log shows it. */
+    public record Delivery(long id, String endpointId, String eventId, String eventType, String disputeId,
+                           State state, int attempts, Integer lastStatus, String lastError, Instant nextAttemptAt,
+                           Instant deliveredAt) {
+    }
+
+    /** A due delivery, with what is sent. */
+    record Due(long id, String eventId, String body, int attempts) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    WebhookDeliveries(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The endpoints with a delivery due now. */
+    List<String> endpointsDue() {
+        return jdbc.sql("""
+                SELECT DISTINCT d.endpoint_id FROM disputes.webhook_delivery d
+                JOIN disputes.webhook_endpoint e ON e.endpoint_id = d.endpoint_id AND e.enabled = TRUE
+                WHERE d.state = 'PENDING' AND d.next_attempt_at <= ?""")
+                .param(ts(clock.instant())).query(String.class).list();
+    }
+
+    /**
+     * The endpoint's deliveries due now and not claimed, each the oldest unsent event of its dispute: a dispute's
+     * events reach an endpoint in order, one waiting for a retry holds back the later ones.
+     */
+    List<Due> dueFor(String endpointId, int limit) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                SELECT d.delivery_id, v.event_id, v.body, d.attempts FROM disputes.webhook_delivery d
+                JOIN disputes.dispute_event v ON v.seq = d.event_seq
+                WHERE d.endpoint_id = :endpoint AND d.state = 'PENDING' AND d.next_attempt_at <= :now
+                  AND (d.claimed_until IS NULL OR d.claimed_until < :now)
+                  AND NOT EXISTS (SELECT 1 FROM disputes.webhook_delivery earlier
+                                  WHERE earlier.endpoint_id = d.endpoint_id AND earlier.dispute_id = d.dispute_id
+                                    AND earlier.state = 'PENDING' AND earlier.event_seq < d.event_seq)
+                ORDER BY d.event_seq
+                FETCH FIRST :limit ROWS ONLY""")
+                .param("endpoint", endpointId)
+                .param("now", ts(now))
+                .param("limit", limit)
+                .query((rs, n) -> new Due(rs.getLong("delivery_id"), rs.getString("event_id"), rs.getString("body"),
+                        rs.getInt("attempts")))
+                .list();
+    }
+
+    /** Whether this node now owns the delivery until the claim runs out. */
+    boolean claim(long deliveryId, Instant until) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                UPDATE disputes.webhook_delivery SET claimed_until = ?
+                WHERE delivery_id = ? AND state = 'PENDING' AND (claimed_until IS NULL OR claimed_until < ?)""")
+                .params(ts(until), deliveryId, ts(now))
+                .update() == 1;
+    }
+
+    void delivered(long deliveryId, int status) {
+        jdbc.sql("""
+                UPDATE disputes.webhook_delivery SET state = 'DELIVERED', attempts = attempts + 1, last_status = ?,
+                  last_error = NULL, delivered_at = ?, claimed_until = NULL
+                WHERE delivery_id = ?""")
+                .params(status, ts(clock.instant()), deliveryId).update();
+    }
+
+    void retryAt(long deliveryId, Integer status, String error, Instant next) {
+        jdbc.sql("""
+                UPDATE disputes.webhook_delivery SET attempts = attempts + 1, last_status = ?, last_error = ?,
+                  next_attempt_at = ?, claimed_until = NULL
+                WHERE delivery_id = ?""")
+                .params(status, error, ts(next), deliveryId).update();
+    }
+
+    void failed(long deliveryId, Integer status, String error) {
+        jdbc.sql("""
+                UPDATE disputes.webhook_delivery SET state = 'FAILED', attempts = attempts + 1, last_status = ?,
+                  last_error = ?, claimed_until = NULL
+                WHERE delivery_id = ?""")
+                .params(status, error, deliveryId).update();
+    }
+
+    /** Sends the delivery again, now, with a fresh retry schedule. */
+    public boolean redeliver(String endpointId, long deliveryId) {
+        return jdbc.sql("""
+                UPDATE disputes.webhook_delivery SET state = 'PENDING', attempts = 0, next_attempt_at = ?, claimed_until = NULL
+                WHERE delivery_id = ? AND endpoint_id = ?""")
+                .params(ts(clock.instant()), deliveryId, endpointId).update() == 1;
+    }
+
+    /** The endpoint's log, newest first. */
+    public List<Delivery> log(String endpointId, int limit) {
+        return jdbc.sql("""
+                SELECT d.*, v.event_id, v.type FROM disputes.webhook_delivery d
+                JOIN disputes.dispute_event v ON v.seq = d.event_seq
+                WHERE d.endpoint_id = ? ORDER BY d.event_seq DESC FETCH FIRST ? ROWS ONLY""")
+                .params(endpointId, limit)
+                .query(WebhookDeliveries::delivery).list();
+    }
+
+    private static Delivery delivery(ResultSet rs, int n) throws SQLException {
+        State state = State.valueOf(rs.getString("state"));
+        int status = rs.getInt("last_status");
+        Integer lastStatus = rs.wasNull() ? null : status;
+        return new Delivery(rs.getLong("delivery_id"), rs.getString("endpoint_id"), rs.getString("event_id"),
+                rs.getString("type"), rs.getString("dispute_id"), state, rs.getInt("attempts"),
+                lastStatus, rs.getString("last_error"),
+                state == State.PENDING ? instant(rs, "next_attempt_at") : null, instant(rs, "delivered_at"));
+    }
+}

@@ -1,0 +1,188 @@
+package org.opendispute.events;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import jakarta.annotation.PreDestroy;
+
+/**
+ * Sends what the outbox committed: each delivery is claimed in the database, POSTed with Standard Webhooks
+ * headers, and retried on the standard's schedule until the endpoint answers 2xx. An endpoint gets one sender at
+ * a time and keeps its disputes' order; the others go on meanwhile.
+ */
+@Component
+public class WebhookDispatcher {
+
+    /** Standard Webhooks' schedule: the first try at once, then after each failure the next delay. */
+    static final List<Duration> RETRIES = List.of(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30),
+            Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(14), Duration.ofHours(20),
+            Duration.ofHours(24));
+    private static final Duration LONGEST_RETRY_AFTER = Duration.ofHours(24);
+    private static final int BATCH = 50;
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+    private final WebhookDeliveries deliveries;
+    private final WebhookEndpoints endpoints;
+    private final WebhookTargets targets;
+    private final WebhookSettings settings;
+    private final Clock clock;
+    private final HttpClient http;
+    private final ExecutorService senders;
+    private final Set<String> sending = ConcurrentHashMap.newKeySet();
+
+    WebhookDispatcher(WebhookDeliveries deliveries, WebhookEndpoints endpoints, WebhookTargets targets,
+                      WebhookSettings settings, Clock clock) {
+        this.deliveries = deliveries;
+        this.endpoints = endpoints;
+        this.targets = targets;
+        this.settings = settings;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.senders = Executors.newFixedThreadPool(settings.senders());
+    }
+
+    @Scheduled(fixedDelayString = "${disputes.webhooks.poll-interval:PT1S}", initialDelayString = "PT5S")
+    void poll() {
+        if (!settings.dispatch()) {
+            return;
+        }
+        for (String endpointId : deliveries.endpointsDue()) {
+            if (sending.add(endpointId)) {
+                senders.execute(() -> {
+                    try {
+                        drain(endpointId);
+                    } catch (RuntimeException e) {
+                        log.warn("Webhook deliveries to {} stopped: {}", endpointId, e.toString());
+                    } finally {
+                        sending.remove(endpointId);
+                    }
+                });
+            }
+        }
+    }
+
+    /** Sends every delivery due now, in the calling thread; answers how many were sent (whatever the answer). */
+    public int deliverDue() {
+        return deliveries.endpointsDue().stream().mapToInt(this::drain).sum();
+    }
+
+    /** Sends the endpoint's due deliveries until none is left; a dispute's next event goes once its last arrived. */
+    int drain(String endpointId) {
+        int sent = 0;
+        while (true) {
+            Optional<WebhookEndpoints.Endpoint> endpoint = endpoints.find(endpointId).filter(WebhookEndpoints.Endpoint::enabled);
+            if (endpoint.isEmpty()) {
+                return sent;
+            }
+            List<WebhookDeliveries.Due> due = deliveries.dueFor(endpointId, BATCH);
+            int round = 0;
+            for (WebhookDeliveries.Due delivery : due) {
+                if (deliveries.claim(delivery.id(), clock.instant().plus(settings.claim()))) {
+                    if (!send(endpoint.get(), delivery)) {
+                        return sent + round + 1;
+                    }
+                    round++;
+                }
+            }
+            sent += round;
+            if (round == 0) {
+                return sent;
+            }
+        }
+    }
+
+    /** One attempt; answers whether the endpoint may take the next delivery (it did not go away). */
+    private boolean send(WebhookEndpoints.Endpoint endpoint, WebhookDeliveries.Due delivery) {
+        String refusal = targets.refusal(endpoint.url());
+        if (refusal != null) {
+            retryOrFail(delivery, null, "Not sent: " + refusal, null);
+            return true;
+        }
+        long timestamp = clock.instant().getEpochSecond();
+        WebhookEndpoints.Secrets secrets = endpoints.secrets(endpoint.id());
+        String signature = WebhookSignature.sign(secrets.current(), delivery.eventId(), timestamp, delivery.body());
+        if (secrets.previous() != null) {
+            signature += " " + WebhookSignature.sign(secrets.previous(), delivery.eventId(), timestamp, delivery.body());
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url()))
+                .timeout(settings.timeout())
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "OpenDispute-Webhooks/1.0")
+                .header("webhook-id", delivery.eventId())
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8))
+                .build();
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                deliveries.delivered(delivery.id(), status);
+                return true;
+            }
+            if (status == 410) {
+                deliveries.failed(delivery.id(), status, "410 Gone: the endpoint was disabled");
+                endpoints.disable(endpoint.id(), "The target answered 410 Gone");
+                return false;
+            }
+            Duration retryAfter = (status == 429 || status == 503)
+                    ? response.headers().firstValue("Retry-After").flatMap(WebhookDispatcher::seconds).orElse(null)
+                    : null;
+            retryOrFail(delivery, status, "HTTP " + status, retryAfter);
+        } catch (IOException e) {
+            retryOrFail(delivery, null, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            retryOrFail(delivery, null, "Interrupted", null);
+        }
+        return true;
+    }
+
+    private void retryOrFail(WebhookDeliveries.Due delivery, Integer status, String error, Duration retryAfter) {
+        String reason = error.length() > 500 ? error.substring(0, 500) : error;
+        if (delivery.attempts() >= RETRIES.size()) {
+            deliveries.failed(delivery.id(), status, reason);
+            return;
+        }
+        Duration delay = retryAfter != null ? retryAfter : jittered(RETRIES.get(delivery.attempts()));
+        deliveries.retryAt(delivery.id(), status, reason, clock.instant().plus(delay));
+    }
+
+    /** Up to a tenth more, so that endpoints that failed together are not retried together. */
+    static Duration jittered(Duration delay) {
+        return delay.plusMillis(ThreadLocalRandom.current().nextLong(delay.toMillis() / 10 + 1));
+    }
+
+    private static Optional<Duration> seconds(String retryAfter) {
+        try {
+            Duration asked = Duration.ofSeconds(Long.parseLong(retryAfter.trim()));
+            return Optional.of(asked.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : asked);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.shutdownNow();
+    }
+}
