@@ -18,6 +18,7 @@ import static org.opendispute.dispute.DisputeProcess.Fields.SELLER_REASON;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 import org.opendispute.dispute.BuyerVerdict;
@@ -30,6 +31,8 @@ import org.opendispute.dispute.OpeningRequest;
 import org.opendispute.dispute.Party;
 import org.opendispute.dispute.ResolutionType;
 import org.opendispute.dispute.SellerAction;
+import org.opendispute.negotiation.Message;
+import org.opendispute.negotiation.MessageStore;
 import org.opendispute.negotiation.ProposalStore;
 
 import org.opendispute.dispute.Groups;
@@ -45,7 +48,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -66,9 +72,12 @@ class DisputeController {
     private final DisputeHistory history;
     private final ProposalStore proposals;
     private final CurrentCaller currentCaller;
+    private final MessageStore messages;
 
     DisputeController(DisputeActionService actions, DisputeViews views, DisputeStore disputes,
-                      DisputeHistory history, ProposalStore proposals, CurrentCaller currentCaller) {
+                      DisputeHistory history, ProposalStore proposals, CurrentCaller currentCaller,
+                      MessageStore messages) {
+        this.messages = messages;
         this.actions = actions;
         this.views = views;
         this.disputes = disputes;
@@ -131,6 +140,37 @@ class DisputeController {
     List<DisputeHistory.Entry> history(@PathVariable @Pattern(regexp = ID) String id) {
         Caller caller = currentCaller.get();
         return history.of(actions.visible(id, caller).id(), caller.isStaff());
+    }
+
+    @GetMapping("/{id}/messages")
+    @Operation(summary = "The conversation, oldest first", description = "Moderation flags are shown to staff only.")
+    Page<ConversationMessage> messages(@PathVariable @Pattern(regexp = ID) String id,
+                                       @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
+                                       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        Caller caller = currentCaller.get();
+        String disputeId = actions.visible(id, caller).id();
+        List<ConversationMessage> items = messages.page(disputeId, page, size).stream()
+                .map(message -> ConversationMessage.of(message, caller.isStaff())).toList();
+        return new Page<>(items, page, size, messages.count(disputeId));
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ConversationMessage(long id, String author, @Schema(example = "BUYER") String role, String body,
+                               Instant postedAt,
+                               @Schema(description = "Staff only: what moderation flagged (off-platform payment, abusive)")
+                               List<String> flags) {
+
+        static ConversationMessage of(Message message, boolean staff) {
+            List<String> flags = new java.util.ArrayList<>();
+            if (message.flaggedOffPlatform()) {
+                flags.add("off-platform-payment");
+            }
+            if (message.flaggedAbusive()) {
+                flags.add("abusive");
+            }
+            return new ConversationMessage(message.id(), message.authorId(), message.authorRole().name(), message.body(),
+                    message.postedAt(), staff ? flags : null);
+        }
     }
 
     @PostMapping("/{id}/messages")

@@ -42,7 +42,7 @@ public class DiagramNames extends DiagramExpressionCheck {
                 case "taskOpened" -> List.of(Argument.STATUS, Argument.DEADLINE_OR_NONE);
                 case "taskOpenedInStage" -> List.of(Argument.STATUS, Argument.DEADLINE);
                 case "statusChanged" -> List.of(Argument.STATUS);
-                case "stageStarted", "stageEnded", "waitStarted", "dueIn" -> List.of(Argument.DEADLINE);
+                case "stageStarted", "stageEnded", "waitStarted", "dueIn", "remindIn", "remindAt", "remind" -> List.of(Argument.DEADLINE);
                 default -> throw new IllegalArgumentException("disputeStage has no method " + call.group(1));
             };
             if (arguments.size() != expected.size() + 1) {

@@ -6,6 +6,7 @@ import static org.opendispute.jdbc.SqlTime.ts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -32,12 +33,17 @@ public class DisputeHistory {
     }
 
     public void record(String disputeId, HistoryEvent event, String actor, String detail) {
+        record(disputeId, event, actor, detail, Map.of());
+    }
+
+    /** A step whose event carries facts of its own besides the dispute's state. */
+    public void record(String disputeId, HistoryEvent event, String actor, String detail, Map<String, Object> facts) {
         jdbc.sql("""
                 INSERT INTO disputes.dispute_history (dispute_id, event, actor, detail, occurred_at)
                 VALUES (?, ?, ?, ?, ?)""")
                 .params(disputeId, event.name(), actor == null ? SYSTEM : actor, detail, ts(clock.instant()))
                 .update();
-        changes.publishEvent(DisputeChanged.step(disputeId, event, actor == null ? SYSTEM : actor, detail));
+        changes.publishEvent(DisputeChanged.step(disputeId, event, actor == null ? SYSTEM : actor, detail, facts));
     }
 
     public List<Entry> of(String disputeId) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -78,6 +80,58 @@ public class DisputeStage {
      */
     public String dueIn(DelegateExecution execution, String deadlineKey) {
         return duration(execution.getProcessBusinessKey(), Deadline.named(deadlineKey)).toString();
+    }
+
+    /**
+     * When the reminder of a task's own deadline fires, for the diagram's non-interrupting timer:
+     * {@code disputes.policy.reminder-before} ahead of it, or halfway when the deadline is shorter than that.
+     */
+    public String remindIn(DelegateExecution execution, String deadlineKey) {
+        Duration runs = duration(execution.getProcessBusinessKey(), Deadline.named(deadlineKey));
+        Duration before = policy.reminderBefore();
+        return (runs.compareTo(before) > 0 ? runs.minus(before) : runs.dividedBy(2)).toString();
+    }
+
+    /** When the reminder of a running stage deadline fires (the review of a proposal, before the negotiation's). */
+    public Date remindAt(DelegateExecution execution, String stageKey) {
+        Deadline stage = Deadline.named(stageKey);
+        Instant now = clock.instant();
+        Instant due = deadlines.find(execution.getProcessBusinessKey(), stage).orElse(now.plus(policy.deadline(stage)));
+        Instant at = due.minus(policy.reminderBefore());
+        return Date.from(at.isAfter(now) ? at : now);
+    }
+
+    /**
+     * Reminds the party whose deadline is near: a step of the timeline, and the event
+     * {@code dispute.deadline_approaching} naming the party, the action and the deadline.
+     */
+    public void remind(DelegateExecution execution, String deadlineKey) {
+        String disputeId = execution.getProcessBusinessKey();
+        Deadline deadline = Deadline.named(deadlineKey);
+        Dispute dispute = disputes.get(disputeId);
+        String party = switch (deadline) {
+            case SELLER_RESPONSE, RETURN_RECEIPT, RESHIPMENT -> Party.SELLER.name();
+            case INFORMATION_REQUEST -> String.valueOf(dispute.informationFrom());
+            default -> Party.BUYER.name();
+        };
+        String action = switch (deadline) {
+            case SELLER_RESPONSE -> "respond";
+            case NEGOTIATION -> "review_proposal";
+            case INFORMATION_REQUEST -> "provide_information";
+            case BUYER_DECISION -> "choose_proposal";
+            case RETURN_SHIPMENT -> "ship_return";
+            case RETURN_RECEIPT -> "confirm_return_receipt";
+            case RESHIPMENT -> "reship";
+            default -> deadline.key();
+        };
+        Instant due = deadlines.find(disputeId, deadline).orElse(null);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("party", party);
+        facts.put("action", action);
+        facts.put("deadline", due == null ? null : due.toString());
+        facts.put("deadlineName", deadline.key());
+        history.record(disputeId, HistoryEvent.DEADLINE_APPROACHING, DisputeHistory.SYSTEM,
+                party + ": " + action + " before " + due, facts);
     }
 
     /** The policy's duration; a reshipment's delivery within the seller's promised delivery time if shorter. */

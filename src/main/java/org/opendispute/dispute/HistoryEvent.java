@@ -17,6 +17,8 @@ public enum HistoryEvent {
     MEDIATION_STARTED,
     MEDIATION_OVERDUE,
     INFORMATION_REQUESTED,
+    /** A party's deadline is near: {@code disputes.policy.reminder-before} ahead of it. */
+    DEADLINE_APPROACHING,
     INFORMATION_PROVIDED,
     INFORMATION_NOT_PROVIDED,
     PLATFORM_PROPOSAL_ISSUED,

@@ -100,6 +100,7 @@ class EventOutbox {
             if (change.step() != HistoryEvent.MESSAGE_POSTED) {
                 data.put("detail", change.detail());
             }
+            data.putAll(change.facts());
         }
         return data;
     }

@@ -41,6 +41,7 @@ public final class EventTypes {
             case EVIDENCE_ADDED -> "dispute.evidence_added";
             case ESCALATED -> "dispute.escalated";
             case INFORMATION_REQUESTED -> "dispute.information_requested";
+            case DEADLINE_APPROACHING -> "dispute.deadline_approaching";
             case INFORMATION_PROVIDED -> "dispute.information_provided";
             case INFORMATION_NOT_PROVIDED -> "dispute.information_not_provided";
             case PLATFORM_PROPOSAL_ISSUED -> "dispute.awaiting_buyer_decision";
@@ -63,10 +64,10 @@ public final class EventTypes {
     /** Every type there is, for validating a subscription. */
     public static List<String> all() {
         Stream<String> steps = Stream.of(HistoryEvent.values())
-                .map(step -> of(new DisputeChanged("", step, null, null, null)))
+                .map(step -> of(new DisputeChanged("", step, null, null, null, java.util.Map.of())))
                 .flatMap(Optional::stream);
         Stream<String> statuses = Stream.of(DisputeStatus.values())
-                .map(status -> of(new DisputeChanged("", null, status, null, null)))
+                .map(status -> of(new DisputeChanged("", null, status, null, null, java.util.Map.of())))
                 .flatMap(Optional::stream);
         return Stream.concat(steps, statuses).distinct().sorted().toList();
     }

@@ -41,13 +41,31 @@ public class MessageStore {
                 .single();
     }
 
+    /** A page of the conversation, oldest first. */
+    public List<Message> page(String disputeId, int page, int size) {
+        return jdbc.sql("SELECT * FROM disputes.dispute_message WHERE dispute_id = ? ORDER BY message_id"
+                        + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+                .params(disputeId, (long) page * size, size)
+                .query(MessageStore::message)
+                .list();
+    }
+
+    public long count(String disputeId) {
+        return jdbc.sql("SELECT COUNT(*) FROM disputes.dispute_message WHERE dispute_id = ?").param(disputeId)
+                .query(Long.class).single();
+    }
+
     public List<Message> ofDispute(String disputeId) {
         return jdbc.sql("SELECT * FROM disputes.dispute_message WHERE dispute_id = ? ORDER BY message_id")
                 .param(disputeId)
-                .query((rs, n) -> new Message(rs.getLong("message_id"), rs.getString("dispute_id"),
-                        rs.getString("author_id"), Party.valueOf(rs.getString("author_role")), rs.getString("body"),
-                        rs.getBoolean("flagged_off_platform"), rs.getBoolean("flagged_abusive"),
-                        instant(rs, "posted_at")))
+                .query(MessageStore::message)
                 .list();
+    }
+
+    private static Message message(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Message(rs.getLong("message_id"), rs.getString("dispute_id"),
+                rs.getString("author_id"), Party.valueOf(rs.getString("author_role")), rs.getString("body"),
+                rs.getBoolean("flagged_off_platform"), rs.getBoolean("flagged_abusive"),
+                instant(rs, "posted_at"));
     }
 }

@@ -199,6 +199,15 @@ class DisputeApiTest {
         assertThat(events).contains("OPENED", "SELLER_PROPOSED", "MESSAGE_POSTED", "BUYER_WARNED", "ESCALATED",
                 "PLATFORM_PROPOSAL_ISSUED", "RESOLUTION_AGREED", "REFUND_ISSUED", "RESOLVED");
 
+        Response conversation = api.get(SELLER, "/api/disputes/" + id + "/messages?size=10");
+        assertThat(conversation.json().get("total").asLong()).isEqualTo(1);
+        assertThat(conversation.json().at("/items/0/body").asText()).isEqualTo("Pay me by bank transfer?");
+        assertThat(conversation.json().at("/items/0/author").asText()).isEqualTo(buyer);
+        assertThat(conversation.json().at("/items/0").has("flags")).as("moderation is for staff").isFalse();
+        assertThat(api.get(MEDIATOR, "/api/disputes/" + id + "/messages").json().at("/items/0/flags/0").asText())
+                .isEqualTo("off-platform-payment");
+        assertThat(api.get(OTHER_BUYER, "/api/disputes/" + id + "/messages").status()).isEqualTo(404);
+
         Response evidence = api.get(SELLER, "/api/disputes/" + id + "/evidence/" + photo.text("id"));
         assertThat(evidence.status()).isEqualTo(200);
         assertThat(evidence.raw()).isEqualTo(PNG);
