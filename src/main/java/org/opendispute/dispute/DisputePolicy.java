@@ -31,6 +31,8 @@ public record DisputePolicy(
         /** The longest a reshipped parcel may take; the seller's promised delivery time, if shorter, applies. */
         @DefaultValue("P30D") Duration reshipmentDelivery,
         @DefaultValue("15") int refundArrivalBusinessDays,
+        /** How long before an undisputed order's buyer protection ends the marketplace hears of it. */
+        @DefaultValue("P3D") Duration protectionReminderBefore,
         /** How long before a party's deadline the party is reminded (dispute.deadline_approaching). */
         @DefaultValue("P1D") Duration reminderBefore,
         /** Days that are no business days besides weekends (ISO dates), for the expected refund date. */

@@ -17,6 +17,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -38,7 +39,8 @@ class EventOutbox {
         this.jdbc = jdbc;
         this.disputes = disputes;
         this.endpoints = endpoints;
-        this.json = json;
+        // Every field of the contract is in every event, null included (the API's mapper leaves nulls out)
+        this.json = json.copy().setSerializationInclusion(JsonInclude.Include.ALWAYS);
         this.clock = clock;
     }
 
@@ -54,27 +56,36 @@ class EventOutbox {
         int version = jdbc.sql("SELECT event_version FROM disputes.dispute WHERE dispute_id = ?")
                 .param(change.disputeId()).query(Integer.class).single();
         Dispute dispute = disputes.get(change.disputeId());
+        write(type, dispute.id(), version, data(dispute, change));
+    }
+
+    /** An event of an order without a dispute: no dispute, no version. */
+    void writeOrderEvent(String type, Map<String, Object> data) {
+        write(type, null, null, data);
+    }
+
+    private void write(String type, String disputeId, Integer version, Map<String, Object> data) {
         String id = "evt_" + UUID.randomUUID().toString().replace("-", "");
         Instant now = clock.instant();
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("id", id);
         event.put("type", type);
         event.put("occurredAt", now.toString());
-        event.put("disputeId", dispute.id());
+        event.put("disputeId", disputeId);
         event.put("disputeVersion", version);
-        event.put("data", data(dispute, change));
+        event.put("data", data);
         String body = write(event);
         jdbc.sql("""
                 INSERT INTO disputes.dispute_event (event_id, type, dispute_id, dispute_version, occurred_at, body)
                 VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(id, type, dispute.id(), version, ts(now), body)
+                .params(id, type, disputeId, version, ts(now), body)
                 .update();
         long seq = jdbc.sql("SELECT seq FROM disputes.dispute_event WHERE event_id = ?").param(id)
                 .query(Long.class).single();
         endpoints.subscribedTo(type).forEach(endpointId -> jdbc.sql("""
                 INSERT INTO disputes.webhook_delivery (endpoint_id, event_seq, dispute_id, state, next_attempt_at, created_at)
                 VALUES (?, ?, ?, 'PENDING', ?, ?)""")
-                .params(endpointId, seq, dispute.id(), ts(now), ts(now))
+                .params(endpointId, seq, disputeId, ts(now), ts(now))
                 .update());
     }
 

@@ -18,6 +18,8 @@ public final class EventTypes {
     public static final String STATUS_CHANGED = "dispute.status_changed";
     public static final String RETURN_REQUESTED = "dispute.return_requested";
     public static final String REFUND_PENDING = "refund.pending";
+    /** An order without a dispute whose buyer protection ends soon ({@code disputes.policy.protection-reminder-before}). */
+    public static final String PROTECTION_EXPIRING = "order.protection_expiring";
 
     private EventTypes() {
     }
@@ -69,6 +71,6 @@ public final class EventTypes {
         Stream<String> statuses = Stream.of(DisputeStatus.values())
                 .map(status -> of(new DisputeChanged("", null, status, null, null, java.util.Map.of())))
                 .flatMap(Optional::stream);
-        return Stream.concat(steps, statuses).distinct().sorted().toList();
+        return Stream.concat(Stream.concat(steps, statuses), Stream.of(PROTECTION_EXPIRING)).distinct().sorted().toList();
     }
 }

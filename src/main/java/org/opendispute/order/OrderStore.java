@@ -58,6 +58,14 @@ public class OrderStore {
                     .paramSource(params(order, now))
                     .update();
         }
+        // The buyer protection's end follows from it; a new one may be announced again
+        Timestamp deliveryDue = ts(order.deliveryConfirmedOrDue().orElse(null));
+        jdbc.sql("""
+                UPDATE disputes.marketplace_order SET delivery_due_at = ?,
+                  protection_reminded_at = CASE WHEN delivery_due_at = ? THEN protection_reminded_at ELSE NULL END
+                WHERE order_id = ?""")
+                .params(deliveryDue, deliveryDue, order.orderId())
+                .update();
         jdbc.sql("DELETE FROM disputes.order_line WHERE order_id = ?").param(order.orderId()).update();
         int lineNo = 1;
         for (OrderLine line : order.lines()) {
