@@ -29,7 +29,9 @@ import com.sun.management.OperatingSystemMXBean;
  * executor on) against {@code DISPUTES_DB_URL}, drives it over HTTP, and prints one JSON line of figures.
  *
  * <pre>mvn -Pbench test-compile exec:java [-Dbench.scenario=mix|timers] [-Dbench.disputes=2000] [-Dbench.clients=8]
- *     [-Dbench.warmup=20000] [-Dbench.waiting=0] [-Dbench.timer=PT1S]</pre>
+ *     [-Dbench.warmup=20000] [-Dbench.waiting=0] [-Dbench.timer=PT1S] [-Dbench.webhook=false]</pre>
+ * With {@code bench.webhook} one endpoint on this machine receives every event, and the line adds how many
+ * events of the measured disputes arrived and their delivery lag.
  */
 public final class Benchmark {
 
@@ -64,7 +66,8 @@ public final class Benchmark {
                         "--disputes.policy.seller-response=" + (scenario.equals("timers") ? "P1D" : timer),
                         "--disputes.policy.buyer-decision=" + timer,
                         "--disputes.policy.negotiation=PT1H", "--disputes.policy.mediation=PT1H",
-                        "--disputes.policy.return-shipment=PT1H", "--disputes.policy.return-receipt=PT1H"));
+                        "--disputes.policy.return-shipment=PT1H", "--disputes.policy.return-receipt=PT1H",
+                        "--disputes.webhooks.allow-private-targets=true"));
         try (Connection db = DriverManager.getConnection(url, user, password)) {
             int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
             resetHeapPeaks();
@@ -82,10 +85,26 @@ public final class Benchmark {
                         waiting > 0 ? WaitingDisputes.openAndKeepWaiting(app, db, waitingSeller, waiting, clients) : 0);
                 int warmup = Integer.getInteger("bench.warmup", 20_000);
                 figures.put("warmup_disputes", warmup);
+                boolean webhook = Boolean.getBoolean("bench.webhook");
+                figures.put("webhook", webhook);
+                WebhookSink sink = webhook ? new WebhookSink() : null;
+                if (sink != null) {
+                    Http.Answer registered = new Http(base, PASSWORD, new Latencies()).post(null, "benchadmin",
+                            "/api/webhook-endpoints", Map.of("url", sink.url(), "eventTypes", List.of("*")));
+                    if (registered.status() != 201) {
+                        throw new IllegalStateException("webhook endpoint not registered: " + registered.body());
+                    }
+                }
                 warmUp(app, db, base, warmup, clients);
                 resetHeapPeaks();
                 System.err.printf("bench: measuring %d disputes%n", disputes);
+                java.time.Instant measured = java.time.Instant.now();
                 new MixScenario(app, db, base, disputes, clients).run(figures);
+                if (sink != null) {
+                    awaitDeliveries(db);
+                    sink.figures(measured, figures);
+                    sink.close();
+                }
             }
             figures.put("jvm_heap_peak_mb", heapPeakMb());
             figures.put("cpus", Runtime.getRuntime().availableProcessors());
@@ -112,6 +131,21 @@ public final class Benchmark {
             System.err.printf("bench: warm-up %d of %d: %s lifecycles/s, CPU ms per lifecycle %s (JVM %s)%n",
                     done + round, disputes, figures.get("lifecycles_per_s"), figures.get("cpu_ms_per_lifecycle"),
                     figures.get("jvm_cpu_ms_per_lifecycle"));
+        }
+    }
+
+    /** Until no webhook delivery is pending (at most a minute). */
+    private static void awaitDeliveries(Connection db) throws Exception {
+        long until = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < until) {
+            try (var statement = db.createStatement();
+                 var rows = statement.executeQuery("SELECT COUNT(*) FROM disputes.webhook_delivery WHERE state = 'PENDING'")) {
+                rows.next();
+                if (rows.getLong(1) == 0) {
+                    return;
+                }
+            }
+            Thread.sleep(200);
         }
     }
 
