@@ -22,6 +22,7 @@ import org.opendispute.evidence.InvalidEvidenceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Carries out a caller's action on a dispute through the engine's Java API only: completes the matching
@@ -39,10 +40,15 @@ class DisputeActionService {
     private final RuntimeService runtimeService;
     private final CurrentCaller currentCaller;
     private final IdempotencyOutcome outcome;
+    private final TransactionTemplate transactions;
+
+    /** How often an action meets a concurrent change of its process before the caller is told to retry. */
+    static final int CONCURRENT_UPDATE_ATTEMPTS = 3;
 
     DisputeActionService(DisputeStore disputes, DisputeOpening opening, DisputeViews views,
                          AllowedActions allowedActions, TaskService taskService, RuntimeService runtimeService,
-                         CurrentCaller currentCaller, IdempotencyOutcome outcome) {
+                         CurrentCaller currentCaller, IdempotencyOutcome outcome, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.outcome = outcome;
         this.disputes = disputes;
         this.opening = opening;
@@ -83,8 +89,24 @@ class DisputeActionService {
         return dispute;
     }
 
-    @Transactional
+    /**
+     * Takes the action in a transaction of its own. A timer of the same dispute that fired meanwhile (a reminder,
+     * the mediation's overdue flag) changes the process instance under it; the engine then refuses the commit,
+     * nothing of it stays, and the action is taken again on what the timer left: the caller never sees the race.
+     */
     DisputeResponse perform(String disputeId, Action action, TaskCommand command) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> performOnce(disputeId, action, command));
+            } catch (OptimisticLockingException e) {
+                if (attempt == CONCURRENT_UPDATE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private DisputeResponse performOnce(String disputeId, Action action, TaskCommand command) {
         Caller caller = currentCaller.get();
         Dispute dispute = permitted(disputeId, action, caller);
         try {
@@ -102,8 +124,6 @@ class DisputeActionService {
                         .setVariablesLocal(submitted(command))
                         .correlate();
             }
-        } catch (OptimisticLockingException e) {
-            throw e;
         } catch (ProcessEngineException e) {
             throw unwrap(e);
         }
@@ -132,6 +152,9 @@ class DisputeActionService {
     /** A submission the process refused carries its own code and field; anything else is ours to fix. */
     private static RuntimeException unwrap(ProcessEngineException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockingException concurrent) {
+                return concurrent;
+            }
             if (cause instanceof InvalidSubmissionException || cause instanceof InvalidEvidenceException
                     || cause instanceof DisputeRejectedException) {
                 return (RuntimeException) cause;

@@ -98,7 +98,8 @@ public class DisputeStage {
         Instant now = clock.instant();
         Instant due = deadlines.find(execution.getProcessBusinessKey(), stage).orElse(now.plus(policy.deadline(stage)));
         Instant at = due.minus(policy.reminderBefore());
-        return Date.from(at.isAfter(now) ? at : now);
+        // A deadline nearer than the reminder's lead: halfway to it, as for a short task deadline
+        return Date.from(at.isAfter(now) ? at : now.plus(Duration.between(now, due).dividedBy(2)));
     }
 
     /**
