@@ -3,9 +3,7 @@ package org.opendispute.api;
 import java.util.Arrays;
 import java.util.List;
 
-import org.opendispute.dispute.Groups;
 import org.opendispute.events.EventFeed;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,10 +37,7 @@ class EventController {
     String events(@RequestParam(required = false) @Pattern(regexp = "\\d{1,18}") String after,
                   @RequestParam(required = false) String types,
                   @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        Caller caller = currentCaller.get();
-        if (!caller.in(Groups.INTEGRATORS) && !caller.in(Groups.ADMINS)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "The event feed is for integrators and administrators.");
-        }
+        currentCaller.get().requireIntegratorOrAdmin("The event feed is for integrators and administrators.");
         List<String> wanted = types == null || types.isBlank() ? List.of()
                 : Arrays.stream(types.split(",")).map(String::trim).filter(type -> !type.isEmpty()).toList();
         EventFeed.Page page = feed.after(after == null ? null : Long.parseLong(after), wanted, limit);

@@ -125,9 +125,6 @@ class OrderController {
     }
 
     private void requireIntegrator() {
-        Caller caller = currentCaller.get();
-        if (!caller.in(Groups.INTEGRATORS) && !caller.in(Groups.ADMINS)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "Only integrators register orders and carrier events.");
-        }
+        currentCaller.get().requireIntegratorOrAdmin("Only integrators register orders and carrier events.");
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.opendispute.dispute.Groups;
 import org.opendispute.events.EventTypes;
 import org.opendispute.events.WebhookDeliveries;
 import org.opendispute.events.WebhookEndpoints;
@@ -181,9 +180,6 @@ class WebhookEndpointController {
     }
 
     private void requireIntegrator() {
-        Caller caller = currentCaller.get();
-        if (!caller.in(Groups.INTEGRATORS) && !caller.in(Groups.ADMINS)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "Webhooks are for integrators and administrators.");
-        }
+        currentCaller.get().requireIntegratorOrAdmin("Webhooks are for integrators and administrators.");
     }
 }
