@@ -77,7 +77,7 @@ class ApplicationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/engine-rest/engine", "/engine-rest/task", "/engine-rest/process-definition",
-            "/api/disputes", "/api/orders/ORD-1", "/actuator/health", "/actuator/info", "/v3/api-docs",
+            "/api/disputes", "/api/orders/ORD-1", "/actuator/health", "/actuator/info", "/actuator/prometheus", "/v3/api-docs",
             "/anything-else"})
     void nothingAnswersWithoutCredentials(String path) {
         assertThat(http.getForEntity(path, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -119,6 +119,47 @@ class ApplicationTest {
             assertThat(answer.getBody()).as(probe).isEqualTo("{\"status\":\"UP\"}");
         }
         assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void probesShowComponentsToAdministratorsOnly() {
+        TestUsers.ensure(identityService, "apptestadmin", Groups.ADMINS);
+        TestUsers.ensure(identityService, "apptestbuyer", Groups.BUYERS);
+        assertThat(http.withBasicAuth("apptestbuyer", TestUsers.PASSWORD)
+                .getForEntity("/actuator/health/readiness", String.class).getBody()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(http.withBasicAuth("apptestadmin", TestUsers.PASSWORD)
+                .getForEntity("/actuator/health/readiness", String.class).getBody())
+                .contains("\"db\"").contains("\"processEngine\"").contains("\"readinessState\"");
+    }
+
+    @Test
+    void prometheusListsTheOperatorsMetricsForTheMetricsRoleOnly() {
+        TestUsers.ensure(identityService, "apptestmetrics", Groups.METRICS);
+        TestUsers.ensure(identityService, "apptestbuyer", Groups.BUYERS);
+        assertThat(http.withBasicAuth("apptestbuyer", TestUsers.PASSWORD)
+                .getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        http.withBasicAuth("apptestbuyer", TestUsers.PASSWORD).getForEntity("/api/disputes", String.class);
+
+        ResponseEntity<String> scrape = http.withBasicAuth("apptestmetrics", TestUsers.PASSWORD)
+                .getForEntity("/actuator/prometheus", String.class);
+        assertThat(scrape.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(scrape.getBody()).contains(
+                "disputes_disputes{status=\"RESOLVED\"}", "disputes_disputes{status=\"AWAITING_SELLER\"}",
+                "disputes_refunds{state=\"SUCCEEDED\"}", "disputes_refunds{state=\"UNKNOWN\"}",
+                "camunda_incidents_open ", "camunda_jobs_due ", "camunda_jobs_oldest_due_age_seconds ",
+                "camunda_job_acquisition_attempts_total", "camunda_jobs_acquired_total",
+                "camunda_jobs_acquisition_conflicts_total", "camunda_jobs_rejected_total",
+                "camunda_jobs_succeeded_total", "camunda_jobs_failed_total",
+                "disputes_events_backlog ", "disputes_events_oldest_undelivered_age_seconds ",
+                "disputes_webhook_deliveries_total{result=\"delivered\"}",
+                "disputes_webhook_deliveries_total{result=\"retrying\"}",
+                "http_server_requests_seconds_count{");
+    }
+
+    @Test
+    void aKilledNodesJobsAreFreeAfterTheConfiguredLockTime() {
+        assertThat(engineConfiguration.getJobExecutor().getLockTimeInMillis()).as("disputes.jobs.lock-time, PT1M")
+                .isEqualTo(60_000);
     }
 
     @Test

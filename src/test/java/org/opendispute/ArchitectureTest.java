@@ -29,7 +29,8 @@ class ArchitectureTest {
     static final ArchRule theEnginePackageKnowsNoFeature = classes()
             .that().resideInAPackage("org.opendispute.engine..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(
-                    "org.opendispute.engine..", "java..", "javax..", "org.camunda..", "org.springframework..")
+                    "org.opendispute.engine..", "org.opendispute.jdbc..", "java..", "javax..", "org.camunda..",
+                    "org.springframework..", "io.micrometer..")
             .because("features build on the engine package, never the other way round");
 
     @ArchTest

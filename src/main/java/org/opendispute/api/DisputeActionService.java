@@ -2,6 +2,7 @@ package org.opendispute.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -43,7 +44,7 @@ class DisputeActionService {
     private final TransactionTemplate transactions;
 
     /** How often an action meets a concurrent change of its process before the caller is told to retry. */
-    static final int CONCURRENT_UPDATE_ATTEMPTS = 3;
+    static final int CONCURRENT_UPDATE_ATTEMPTS = 5;
 
     DisputeActionService(DisputeStore disputes, DisputeOpening opening, DisputeViews views,
                          AllowedActions allowedActions, TaskService taskService, RuntimeService runtimeService,
@@ -102,7 +103,20 @@ class DisputeActionService {
                 if (attempt == CONCURRENT_UPDATE_ATTEMPTS) {
                     throw e;
                 }
+                pauseBeforeAttempt(attempt + 1);
             }
+        }
+    }
+
+    /**
+     * A few random milliseconds, more with each attempt: the timers of one dispute fire in a burst (a reminder, then
+     * its deadline), and an attempt taken at once meets the next of them.
+     */
+    private static void pauseBeforeAttempt(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(10L * attempt, 40L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.opendispute.jdbc.ClusterSchedule;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,14 +27,16 @@ class IdempotencyStore {
     private final Clock clock;
     private final Duration lease;
     private final Duration kept;
+    private final ClusterSchedule schedule;
 
     IdempotencyStore(JdbcClient jdbc, Clock clock,
                      @Value("${disputes.idempotency.lease:PT30S}") Duration lease,
-                     @Value("${disputes.idempotency.kept:PT24H}") Duration kept) {
+                     @Value("${disputes.idempotency.kept:PT24H}") Duration kept, ClusterSchedule schedule) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.lease = lease;
         this.kept = kept;
+        this.schedule = schedule;
     }
 
     /** Claims the key for this request; false when the caller already used it. */
@@ -103,8 +106,12 @@ class IdempotencyStore {
                 .update();
     }
 
-    /** Idempotent, so every node may run it. */
-    @Scheduled(fixedDelayString = "PT1H")
+    /** Once an hour across the cluster; a node that died halfway leaves nothing a rerun does not finish. */
+    @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
+    void purgeOnSchedule() {
+        schedule.runIfDue("idempotency-purge", Duration.ofHours(1), this::purgeExpired);
+    }
+
     void purgeExpired() {
         jdbc.sql("DELETE FROM disputes.api_idempotency WHERE created_at < ?")
                 .param(ts(clock.instant().minus(kept)))

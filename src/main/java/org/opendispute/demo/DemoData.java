@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.opendispute.dispute.Groups;
+import org.opendispute.engine.ClusterLock;
 import org.opendispute.order.Order;
 import org.opendispute.order.OrderLine;
 import org.opendispute.order.OrderStore;
@@ -45,18 +46,24 @@ class DemoData {
     private final OrderStore orders;
     private final Clock clock;
     private final String password;
+    private final ClusterLock clusterLock;
 
     DemoData(IdentityService identityService, OrderStore orders, Clock clock,
-             @Value("${disputes.demo.password}") String password) {
+             @Value("${disputes.demo.password}") String password, ClusterLock clusterLock) {
         this.identityService = identityService;
         this.orders = orders;
         this.clock = clock;
         this.password = password;
+        this.clusterLock = clusterLock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @org.springframework.core.annotation.Order(10) // after the groups exist
     void createDemoData() {
+        clusterLock.exclusively(ClusterLock.START_UP, this::createMissing);
+    }
+
+    private void createMissing() {
         for (DemoUser demo : USERS) {
             if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
                 User user = identityService.newUser(demo.id());

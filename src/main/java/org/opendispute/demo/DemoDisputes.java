@@ -22,6 +22,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.opendispute.dispute.Dispute;
+import org.opendispute.engine.ClusterLock;
 import org.opendispute.dispute.DisputeOpening;
 import org.opendispute.dispute.DisputeProcess.Vars;
 import org.opendispute.dispute.DisputeProcess;
@@ -65,9 +66,10 @@ class DemoDisputes {
     private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final Clock clock;
+    private final ClusterLock clusterLock;
 
     DemoDisputes(DisputeOpening opening, DisputeStore disputes, OrderStore orders, EvidenceStore evidence,
-                 TaskService taskService, RuntimeService runtimeService, Clock clock) {
+                 TaskService taskService, RuntimeService runtimeService, Clock clock, ClusterLock clusterLock) {
         this.opening = opening;
         this.disputes = disputes;
         this.orders = orders;
@@ -75,11 +77,16 @@ class DemoDisputes {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.clock = clock;
+        this.clusterLock = clusterLock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(20) // after the demo users and orders
     void openDemoDisputes() {
+        clusterLock.exclusively(ClusterLock.START_UP, this::openWhenMissing);
+    }
+
+    private void openWhenMissing() {
         if (!disputes.statusesOfOrder("ORD-2001").isEmpty()) {
             return;
         }

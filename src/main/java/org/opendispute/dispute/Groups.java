@@ -9,10 +9,12 @@ public final class Groups {
     public static final String SELLERS = "sellers";
     public static final String MEDIATORS = "mediators";
     public static final String INTEGRATORS = "integrators";
+    /** Operators' monitoring: may read /actuator/prometheus, nothing else. */
+    public static final String METRICS = "metrics";
     /** Camunda's own administrators' group. */
     public static final String ADMINS = "camunda-admin";
 
-    public static final List<String> ALL = List.of(BUYERS, SELLERS, MEDIATORS, INTEGRATORS, ADMINS);
+    public static final List<String> ALL = List.of(BUYERS, SELLERS, MEDIATORS, INTEGRATORS, METRICS, ADMINS);
 
     private Groups() {
     }

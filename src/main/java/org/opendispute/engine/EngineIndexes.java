@@ -1,6 +1,7 @@
 package org.opendispute.engine;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -26,20 +27,44 @@ import org.springframework.stereotype.Component;
 @Component
 class EngineIndexes extends AbstractProcessEnginePlugin {
 
+    private final ClusterLock lock;
+
+    EngineIndexes(ClusterLock lock) {
+        this.lock = lock;
+    }
+
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         ManagementService management = engine.getManagementService();
-        create(engine, "ACT_IDX_JOB_DUEDATE", management.getTableName(JobEntity.class), "DUEDATE_");
-        create(engine, "ACT_IDX_TASK_PARENT", management.getTableName(TaskEntity.class), "PARENT_TASK_ID_");
-        create(engine, "ACT_IDX_EVENT_SUBSCR_PROCINST", management.getTableName(EventSubscriptionEntity.class),
-                "PROC_INST_ID_");
+        lock.exclusively("engine-indexes", () -> {
+            create(engine, "ACT_IDX_JOB_DUEDATE", management.getTableName(JobEntity.class), "DUEDATE_");
+            create(engine, "ACT_IDX_TASK_PARENT", management.getTableName(TaskEntity.class), "PARENT_TASK_ID_");
+            create(engine, "ACT_IDX_EVENT_SUBSCR_PROCINST", management.getTableName(EventSubscriptionEntity.class),
+                    "PROC_INST_ID_");
+        });
     }
 
+    /**
+     * On PostgreSQL concurrently, so that adding an index to a live system's big table blocks no writer; an index
+     * left invalid by an interrupted build is built again.
+     */
     private static void create(ProcessEngine engine, String name, String table, String column) {
         var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         try (Connection connection = configuration.getDataSource().getConnection();
              Statement statement = connection.createStatement()) {
-            statement.execute("CREATE INDEX IF NOT EXISTS " + name + " ON " + table + " (" + column + ")");
+            connection.setAutoCommit(true);
+            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            if (!postgres) {
+                statement.execute("CREATE INDEX IF NOT EXISTS " + name + " ON " + table + " (" + column + ")");
+                return;
+            }
+            try (ResultSet invalid = statement.executeQuery("SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+                    + " WHERE c.relname = '" + name.toLowerCase() + "' AND NOT i.indisvalid")) {
+                if (invalid.next()) {
+                    statement.execute("DROP INDEX CONCURRENTLY IF EXISTS " + name);
+                }
+            }
+            statement.execute("CREATE INDEX CONCURRENTLY IF NOT EXISTS " + name + " ON " + table + " (" + column + ")");
         } catch (SQLException e) {
             throw new ProcessEngineException("Could not create the index " + name + " on " + table, e);
         }

@@ -3,8 +3,10 @@ package org.opendispute.events;
 import static org.opendispute.jdbc.SqlTime.ts;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
+import org.opendispute.jdbc.ClusterSchedule;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
@@ -20,11 +22,13 @@ public class EventFeed {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final EventSettings settings;
+    private final ClusterSchedule schedule;
 
-    EventFeed(JdbcClient jdbc, Clock clock, EventSettings settings) {
+    EventFeed(JdbcClient jdbc, Clock clock, EventSettings settings, ClusterSchedule schedule) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = settings;
+        this.schedule = schedule;
     }
 
     /** Events after the cursor (null: from the oldest kept), of the given types (empty: all). */
@@ -44,11 +48,13 @@ public class EventFeed {
         return new Page(rows.stream().map(Row::body).toList(), next);
     }
 
-    /**
-     * Events older than the retention go, unless a delivery of theirs is still being tried. Idempotent, so it
-     * may run on every node.
-     */
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT2M")
+    /** Once an hour across the cluster. */
+    @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT2M")
+    void purgeOnSchedule() {
+        schedule.runIfDue("event-purge", Duration.ofHours(1), this::purgeExpired);
+    }
+
+    /** Events older than the retention go, unless a delivery of theirs is still being tried. */
     public int purgeExpired() {
         return jdbc.sql("""
                 DELETE FROM disputes.dispute_event WHERE occurred_at < ?

@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -50,51 +52,63 @@ public class WebhookDeliveries {
     }
 
     /**
-     * The endpoint's deliveries due now and not claimed, each the oldest unsent event of its dispute: a dispute's
-     * events reach an endpoint in order, one waiting for a retry holds back the later ones.
+     * Claims the endpoint's deliveries due now that no node holds, each the oldest unsent event of its dispute (a
+     * dispute's events reach an endpoint in order; one waiting for a retry holds back the later ones), and answers
+     * them: one update marks the round with this call's token, so two nodes never hold the same delivery.
      */
-    List<Due> dueFor(String endpointId, int limit) {
+    List<Due> claimDue(String endpointId, int limit, Instant until) {
         Instant now = clock.instant();
-        return jdbc.sql("""
-                SELECT d.delivery_id, v.event_id, v.body, d.attempts FROM disputes.webhook_delivery d
-                JOIN disputes.dispute_event v ON v.seq = d.event_seq
-                WHERE d.endpoint_id = :endpoint AND d.state = 'PENDING' AND d.next_attempt_at <= :now
-                  AND (d.claimed_until IS NULL OR d.claimed_until < :now)
-                  AND NOT EXISTS (SELECT 1 FROM disputes.webhook_delivery earlier
-                                  WHERE earlier.endpoint_id = d.endpoint_id AND earlier.dispute_id = d.dispute_id
-                                    AND earlier.state = 'PENDING' AND earlier.event_seq < d.event_seq)
-                ORDER BY d.event_seq
-                FETCH FIRST :limit ROWS ONLY""")
+        String token = UUID.randomUUID().toString();
+        int claimed = jdbc.sql("""
+                UPDATE disputes.webhook_delivery SET claimed_until = :until, claim_token = :token
+                WHERE delivery_id IN (
+                    SELECT d.delivery_id FROM disputes.webhook_delivery d
+                    WHERE d.endpoint_id = :endpoint AND d.state = 'PENDING' AND d.next_attempt_at <= :now
+                      AND (d.claimed_until IS NULL OR d.claimed_until < :now)
+                      AND NOT EXISTS (SELECT 1 FROM disputes.webhook_delivery earlier
+                                      WHERE earlier.endpoint_id = d.endpoint_id AND earlier.dispute_id = d.dispute_id
+                                        AND earlier.state = 'PENDING' AND earlier.event_seq < d.event_seq)
+                    ORDER BY d.event_seq
+                    FETCH FIRST :limit ROWS ONLY)
+                  AND state = 'PENDING' AND (claimed_until IS NULL OR claimed_until < :now)""")
+                .param("until", ts(until))
+                .param("token", token)
                 .param("endpoint", endpointId)
                 .param("now", ts(now))
                 .param("limit", limit)
+                .update();
+        if (claimed == 0) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT d.delivery_id, v.event_id, v.body, d.attempts FROM disputes.webhook_delivery d
+                JOIN disputes.dispute_event v ON v.seq = d.event_seq
+                WHERE d.claim_token = ? ORDER BY d.event_seq""")
+                .param(token)
                 .query((rs, n) -> new Due(rs.getLong("delivery_id"), rs.getString("event_id"), rs.getString("body"),
                         rs.getInt("attempts")))
                 .list();
     }
 
-    /** Whether this node now owns the delivery until the claim runs out. */
-    boolean claim(long deliveryId, Instant until) {
-        Instant now = clock.instant();
-        return jdbc.sql("""
-                UPDATE disputes.webhook_delivery SET claimed_until = ?
-                WHERE delivery_id = ? AND state = 'PENDING' AND (claimed_until IS NULL OR claimed_until < ?)""")
-                .params(ts(until), deliveryId, ts(now))
-                .update() == 1;
-    }
-
-    void delivered(long deliveryId, int status) {
+    /** The endpoint took these (each answered {@code status}): one update for the round. */
+    void delivered(Collection<Long> deliveryIds, int status) {
+        if (deliveryIds.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
-                UPDATE disputes.webhook_delivery SET state = 'DELIVERED', attempts = attempts + 1, last_status = ?,
-                  last_error = NULL, delivered_at = ?, claimed_until = NULL
-                WHERE delivery_id = ?""")
-                .params(status, ts(clock.instant()), deliveryId).update();
+                UPDATE disputes.webhook_delivery SET state = 'DELIVERED', attempts = attempts + 1, last_status = :status,
+                  last_error = NULL, delivered_at = :now, claimed_until = NULL, claim_token = NULL
+                WHERE delivery_id IN (:ids)""")
+                .param("status", status)
+                .param("now", ts(clock.instant()))
+                .param("ids", deliveryIds)
+                .update();
     }
 
     void retryAt(long deliveryId, Integer status, String error, Instant next) {
         jdbc.sql("""
                 UPDATE disputes.webhook_delivery SET attempts = attempts + 1, last_status = ?, last_error = ?,
-                  next_attempt_at = ?, claimed_until = NULL
+                  next_attempt_at = ?, claimed_until = NULL, claim_token = NULL
                 WHERE delivery_id = ?""")
                 .params(status, error, ts(next), deliveryId).update();
     }
@@ -102,7 +116,7 @@ public class WebhookDeliveries {
     void failed(long deliveryId, Integer status, String error) {
         jdbc.sql("""
                 UPDATE disputes.webhook_delivery SET state = 'FAILED', attempts = attempts + 1, last_status = ?,
-                  last_error = ?, claimed_until = NULL
+                  last_error = ?, claimed_until = NULL, claim_token = NULL
                 WHERE delivery_id = ?""")
                 .params(status, error, deliveryId).update();
     }
@@ -110,7 +124,8 @@ public class WebhookDeliveries {
     /** Sends the delivery again, now, with a fresh retry schedule. */
     public boolean redeliver(String endpointId, long deliveryId) {
         return jdbc.sql("""
-                UPDATE disputes.webhook_delivery SET state = 'PENDING', attempts = 0, next_attempt_at = ?, claimed_until = NULL
+                UPDATE disputes.webhook_delivery SET state = 'PENDING', attempts = 0, next_attempt_at = ?, claimed_until = NULL,
+                  claim_token = NULL
                 WHERE delivery_id = ? AND endpoint_id = ?""")
                 .params(ts(clock.instant()), deliveryId, endpointId).update() == 1;
     }

@@ -1,6 +1,5 @@
 package org.opendispute.events;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,10 +7,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -36,7 +40,6 @@ public class WebhookDispatcher {
             Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(14), Duration.ofHours(20),
             Duration.ofHours(24));
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofHours(24);
-    private static final int BATCH = 50;
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
     private final WebhookDeliveries deliveries;
@@ -44,17 +47,19 @@ public class WebhookDispatcher {
     private final WebhookTargets targets;
     private final WebhookSettings settings;
     private final Clock clock;
+    private final WebhookOutcomes outcomes;
     private final HttpClient http;
     private final ExecutorService senders;
     private final Set<String> sending = ConcurrentHashMap.newKeySet();
 
     WebhookDispatcher(WebhookDeliveries deliveries, WebhookEndpoints endpoints, WebhookTargets targets,
-                      WebhookSettings settings, Clock clock) {
+                      WebhookSettings settings, Clock clock, WebhookOutcomes outcomes) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.targets = targets;
         this.settings = settings;
         this.clock = clock;
+        this.outcomes = outcomes;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.senders = Executors.newFixedThreadPool(settings.senders());
@@ -85,7 +90,11 @@ public class WebhookDispatcher {
         return deliveries.endpointsDue().stream().mapToInt(this::drain).sum();
     }
 
-    /** Sends the endpoint's due deliveries until none is left; a dispute's next event goes once its last arrived. */
+    /**
+     * Sends the endpoint's due deliveries until none is left. Each round holds at most one delivery per dispute (the
+     * oldest unsent of each), so a round goes out at once, in parallel, and a dispute's next event waits for the
+     * answer to its last.
+     */
     int drain(String endpointId) {
         int sent = 0;
         while (true) {
@@ -93,37 +102,46 @@ public class WebhookDispatcher {
             if (endpoint.isEmpty()) {
                 return sent;
             }
-            List<WebhookDeliveries.Due> due = deliveries.dueFor(endpointId, BATCH);
-            int round = 0;
-            for (WebhookDeliveries.Due delivery : due) {
-                if (deliveries.claim(delivery.id(), clock.instant().plus(settings.claim()))) {
-                    if (!send(endpoint.get(), delivery)) {
-                        return sent + round + 1;
-                    }
-                    round++;
-                }
+            List<WebhookDeliveries.Due> claimed = deliveries.claimDue(endpointId, settings.concurrencyPerEndpoint(),
+                    clock.instant().plus(settings.claim()));
+            if (claimed.isEmpty()) {
+                return sent;
             }
-            sent += round;
-            if (round == 0) {
+            sent += claimed.size();
+            if (!sendAll(endpoint.get(), claimed)) {
                 return sent;
             }
         }
     }
 
-    /** One attempt; answers whether the endpoint may take the next delivery (it did not go away). */
-    private boolean send(WebhookEndpoints.Endpoint endpoint, WebhookDeliveries.Due delivery) {
+    /** One attempt of each; answers whether the endpoint may take the next round (it did not go away). */
+    private boolean sendAll(WebhookEndpoints.Endpoint endpoint, List<WebhookDeliveries.Due> round) {
         String refusal = targets.refusal(endpoint.url());
         if (refusal != null) {
-            retryOrFail(delivery, null, "Not sent: " + refusal, null);
+            round.forEach(delivery -> retryOrFail(delivery, null, "Not sent: " + refusal, null));
             return true;
         }
-        long timestamp = clock.instant().getEpochSecond();
         WebhookEndpoints.Secrets secrets = endpoints.secrets(endpoint.id());
+        List<CompletableFuture<HttpResponse<Void>>> answers = round.stream()
+                .map(delivery -> http.sendAsync(request(endpoint, secrets, delivery), HttpResponse.BodyHandlers.discarding()))
+                .toList();
+        boolean gone = false;
+        Map<Integer, List<Long>> accepted = new HashMap<>();
+        for (int i = 0; i < round.size(); i++) {
+            gone |= !record(endpoint, round.get(i), answers.get(i), accepted);
+        }
+        accepted.forEach((status, ids) -> deliveries.delivered(ids, status));
+        return !gone;
+    }
+
+    private HttpRequest request(WebhookEndpoints.Endpoint endpoint, WebhookEndpoints.Secrets secrets,
+                                WebhookDeliveries.Due delivery) {
+        long timestamp = clock.instant().getEpochSecond();
         String signature = WebhookSignature.sign(secrets.current(), delivery.eventId(), timestamp, delivery.body());
         if (secrets.previous() != null) {
             signature += " " + WebhookSignature.sign(secrets.previous(), delivery.eventId(), timestamp, delivery.body());
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url()))
+        return HttpRequest.newBuilder(URI.create(endpoint.url()))
                 .timeout(settings.timeout())
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "OpenDispute-Webhooks/1.0")
@@ -132,28 +150,42 @@ public class WebhookDispatcher {
                 .header("webhook-signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8))
                 .build();
+    }
+
+    /**
+     * Records the endpoint's answer (a 2xx into {@code accepted}, by status, for one update of the round); answers
+     * whether the endpoint is still there (not 410 Gone).
+     */
+    private boolean record(WebhookEndpoints.Endpoint endpoint, WebhookDeliveries.Due delivery,
+                           CompletableFuture<HttpResponse<Void>> answer, Map<Integer, List<Long>> accepted) {
+        HttpResponse<Void> response;
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
-            if (status >= 200 && status < 300) {
-                deliveries.delivered(delivery.id(), status);
-                return true;
-            }
-            if (status == 410) {
-                deliveries.failed(delivery.id(), status, "410 Gone: the endpoint was disabled");
-                endpoints.disable(endpoint.id(), "The target answered 410 Gone");
-                return false;
-            }
-            Duration retryAfter = (status == 429 || status == 503)
-                    ? response.headers().firstValue("Retry-After").flatMap(WebhookDispatcher::seconds).orElse(null)
-                    : null;
-            retryOrFail(delivery, status, "HTTP " + status, retryAfter);
-        } catch (IOException e) {
-            retryOrFail(delivery, null, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+            response = answer.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            retryOrFail(delivery, null, cause.getClass().getSimpleName() + ": " + cause.getMessage(), null);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             retryOrFail(delivery, null, "Interrupted", null);
+            return true;
         }
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            accepted.computeIfAbsent(status, any -> new ArrayList<>()).add(delivery.id());
+            outcomes.counted(WebhookOutcomes.Result.DELIVERED);
+            return true;
+        }
+        if (status == 410) {
+            deliveries.failed(delivery.id(), status, "410 Gone: the endpoint was disabled");
+            outcomes.counted(WebhookOutcomes.Result.FAILED);
+            endpoints.disable(endpoint.id(), "The target answered 410 Gone");
+            return false;
+        }
+        Duration retryAfter = (status == 429 || status == 503)
+                ? response.headers().firstValue("Retry-After").flatMap(WebhookDispatcher::seconds).orElse(null)
+                : null;
+        retryOrFail(delivery, status, "HTTP " + status, retryAfter);
         return true;
     }
 
@@ -161,8 +193,10 @@ public class WebhookDispatcher {
         String reason = error.length() > 500 ? error.substring(0, 500) : error;
         if (delivery.attempts() >= RETRIES.size()) {
             deliveries.failed(delivery.id(), status, reason);
+            outcomes.counted(WebhookOutcomes.Result.FAILED);
             return;
         }
+        outcomes.counted(WebhookOutcomes.Result.RETRYING);
         Duration delay = retryAfter != null ? retryAfter : jittered(RETRIES.get(delivery.attempts()));
         deliveries.retryAt(delivery.id(), status, reason, clock.instant().plus(delay));
     }

@@ -20,8 +20,10 @@ public record WebhookSettings(
         @DefaultValue("PT1M") Duration claim,
         /** How long the secret before a rotation still signs, beside the new one. */
         @DefaultValue("PT24H") Duration secretGrace,
-        /** Parallel deliveries per node; an endpoint gets one at a time, so a slow one delays no other. */
+        /** Endpoints served at once per node, each by one sender, so a slow one delays no other. */
         @DefaultValue("8") int senders,
+        /** Deliveries of different disputes sent to one endpoint at once (a dispute's own go one after another). */
+        @DefaultValue("10") int concurrencyPerEndpoint,
         /** Whether this node sends deliveries at all (the tests send them themselves). */
         @DefaultValue("true") boolean dispatch) {
 }

@@ -1,22 +1,29 @@
 package org.opendispute.evidence;
 
+import java.time.Duration;
+
+import org.opendispute.jdbc.ClusterSchedule;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Removes uploads that no dispute took in time. Idempotent, so every node may run it. */
+/** Removes uploads that no dispute took in time, every 15 minutes across the cluster. */
 @Component
 class ExpiredUploads {
 
     private final EvidenceStore evidence;
+    private final ClusterSchedule schedule;
+    private final TransactionTemplate transaction;
 
-    ExpiredUploads(EvidenceStore evidence) {
+    ExpiredUploads(EvidenceStore evidence, ClusterSchedule schedule, TransactionTemplate transaction) {
         this.evidence = evidence;
+        this.schedule = schedule;
+        this.transaction = transaction;
     }
 
-    @Scheduled(fixedDelayString = "PT15M", initialDelayString = "PT1M")
-    @Transactional
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
     void remove() {
-        evidence.removeExpiredUploads();
+        schedule.runIfDue("expired-uploads", Duration.ofMinutes(15),
+                () -> transaction.executeWithoutResult(status -> evidence.removeExpiredUploads()));
     }
 }

@@ -1,8 +1,10 @@
 package org.opendispute.refund;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -34,11 +36,21 @@ class StripePaymentGateway implements PaymentGateway {
     /** A refund in these states moved no money and will not. */
     private static final Set<String> NOT_MADE = Set.of("failed", "canceled");
 
+    /** A refund's job calls Stripe at most this often: find an earlier refund of the dispute, then make it. */
+    static final int CALLS_PER_JOB = 2;
+
     private final StripeClient stripe;
 
-    StripePaymentGateway(StripeSettings settings) {
+    StripePaymentGateway(StripeSettings settings, @Value("${disputes.jobs.lock-time:PT1M}") Duration jobLockTime) {
         if (settings.apiKey() == null || settings.apiKey().isBlank()) {
             throw new IllegalStateException("disputes.payments.provider=stripe needs STRIPE_API_KEY");
+        }
+        // The refund's job asks Stripe for an earlier refund, then makes one: both calls must end within its lock
+        Duration longestJob = settings.connectTimeout().plus(settings.readTimeout()).multipliedBy(CALLS_PER_JOB);
+        if (longestJob.compareTo(jobLockTime) >= 0) {
+            throw new IllegalStateException("Stripe's timeouts (" + CALLS_PER_JOB + " × (" + settings.connectTimeout()
+                    + " + " + settings.readTimeout() + ")) must be shorter than disputes.jobs.lock-time (" + jobLockTime
+                    + "), or a slow refund's job would run twice");
         }
         this.stripe = StripeClient.builder()
                 .setApiKey(settings.apiKey())

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.opendispute.dispute.DisputeProcess;
 import org.opendispute.dispute.Groups;
+import org.opendispute.engine.ClusterLock;
 import org.opendispute.refund.PaymentGateway;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine's authorizations for each group (deny by default; created when missing, so an admin's later
- * changes stay). Tasks themselves need no grant: the engine gives a task's assignee and candidate group
+ * changes stay; one node at a time). Tasks themselves need no grant: the engine gives a task's assignee and candidate group
  * their task permissions, so Tasklist shows each user their own tasks and the mediators their queue.
  */
 @Component
@@ -25,14 +26,20 @@ class AccessSetup {
 
     private final Grants grants;
     private final PaymentGateway refunds;
+    private final ClusterLock clusterLock;
 
-    AccessSetup(Grants grants, PaymentGateway refunds) {
+    AccessSetup(Grants grants, PaymentGateway refunds, ClusterLock clusterLock) {
         this.grants = grants;
         this.refunds = refunds;
+        this.clusterLock = clusterLock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(1) // after the groups exist
+    void grantOnce() {
+        clusterLock.exclusively(ClusterLock.START_UP, this::grant);
+    }
+
     void grant() {
         for (Resource resource : Resources.values()) {
             grants.grant(Groups.ADMINS, resource, ANY, Permissions.ALL);

@@ -2,9 +2,11 @@ package org.opendispute.security;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.opendispute.dispute.Actors;
+import org.opendispute.dispute.Groups;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.core.GrantedAuthorityDefaults;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -32,6 +34,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/camunda/**", "/camunda-welcome", "/error").permitAll()
                         .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAnyAuthority(Groups.METRICS, Groups.ADMINS)
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .authenticationProvider(users)
@@ -43,6 +46,15 @@ class SecurityConfig {
                 .addFilterAfter(new EngineRouteGuard(engine, tasks, actors, json), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(engine.getIdentityService()), BasicAuthenticationFilter.class)
                 .build();
+    }
+
+    /**
+     * Roles are the identity store's group ids as they are ({@code camunda-admin}, not {@code ROLE_camunda-admin}),
+     * so that {@code management.endpoint.health.roles} names a group.
+     */
+    @Bean
+    static GrantedAuthorityDefaults grantedAuthorityDefaults() {
+        return new GrantedAuthorityDefaults("");
     }
 
     /**

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.opendispute.dispute.Groups;
+import org.opendispute.engine.ClusterLock;
 import org.opendispute.security.Grants;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -28,14 +29,21 @@ class TasklistFilters {
     private final FilterService filterService;
     private final TaskService taskService;
     private final Grants grants;
+    private final ClusterLock clusterLock;
 
-    TasklistFilters(FilterService filterService, TaskService taskService, Grants grants) {
+    TasklistFilters(FilterService filterService, TaskService taskService, Grants grants, ClusterLock clusterLock) {
         this.filterService = filterService;
         this.taskService = taskService;
         this.grants = grants;
+        this.clusterLock = clusterLock;
     }
 
+    /** One node at a time: each filter is created when no filter of its name exists. */
     @EventListener(ApplicationReadyEvent.class)
+    void createFiltersOnce() {
+        clusterLock.exclusively(ClusterLock.START_UP, this::createFilters);
+    }
+
     void createFilters() {
         TaskQuery queue = taskService.createTaskQuery().taskCandidateGroup(Groups.MEDIATORS)
                 .includeAssignedTasks().orderByTaskPriority().desc().orderByTaskCreateTime().asc();

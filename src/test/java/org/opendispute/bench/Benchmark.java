@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.opendispute.OpenDisputeApplication;
+import org.opendispute.dispute.Groups;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -87,23 +90,30 @@ public final class Benchmark {
                 figures.put("warmup_disputes", warmup);
                 boolean webhook = Boolean.getBoolean("bench.webhook");
                 figures.put("webhook", webhook);
-                WebhookSink sink = webhook ? new WebhookSink() : null;
-                if (sink != null) {
-                    Http.Answer registered = new Http(base, PASSWORD, new Latencies()).post(null, "benchadmin",
-                            "/api/webhook-endpoints", Map.of("url", sink.url(), "eventTypes", List.of("*")));
-                    if (registered.status() != 201) {
-                        throw new IllegalStateException("webhook endpoint not registered: " + registered.body());
+                try (WebhookSink sink = webhook ? new WebhookSink() : null) {
+                    if (sink != null) {
+                        // A user of this run: an earlier run's benchadmin kept that run's password
+                        String integrator = "bwi" + UUID.randomUUID().toString().substring(0, 8);
+                        IdentityService identity = app.getBean(IdentityService.class);
+                        User account = identity.newUser(integrator);
+                        account.setPassword(PASSWORD);
+                        identity.saveUser(account);
+                        identity.createMembership(integrator, Groups.INTEGRATORS);
+                        Http.Answer registered = new Http(base, PASSWORD, new Latencies()).post(null, integrator,
+                                "/api/webhook-endpoints", Map.of("url", sink.url(), "eventTypes", List.of("*")));
+                        if (registered.status() != 201) {
+                            throw new IllegalStateException("webhook endpoint not registered: " + registered.body());
+                        }
                     }
-                }
-                warmUp(app, db, base, warmup, clients);
-                resetHeapPeaks();
-                System.err.printf("bench: measuring %d disputes%n", disputes);
-                java.time.Instant measured = java.time.Instant.now();
-                new MixScenario(app, db, base, disputes, clients).run(figures);
-                if (sink != null) {
-                    awaitDeliveries(db);
-                    sink.figures(measured, figures);
-                    sink.close();
+                    warmUp(app, db, base, warmup, clients);
+                    resetHeapPeaks();
+                    System.err.printf("bench: measuring %d disputes%n", disputes);
+                    java.time.Instant measured = java.time.Instant.now();
+                    new MixScenario(app, db, base, disputes, clients).run(figures);
+                    if (sink != null) {
+                        awaitDeliveries(db);
+                        sink.figures(measured, figures);
+                    }
                 }
             }
             figures.put("jvm_heap_peak_mb", heapPeakMb());

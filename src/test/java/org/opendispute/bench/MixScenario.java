@@ -10,13 +10,10 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -28,18 +25,12 @@ import org.opendispute.order.OrderLine;
 import org.opendispute.order.OrderStore;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The issue's fixed mix, every dispute over HTTP: 50% the seller accepts; 20% a counter-proposal is
- * accepted; 15% the seller stays silent (timer); 15% escalation, mediation (a mediator client), the buyer
- * silent (decision timer), return for refund, refund.
+ * The benchmark's measurement of the {@link Mix} against one node: lifecycles per second, latencies, timer lag,
+ * commits, statements and CPU per lifecycle.
  */
 final class MixScenario {
-
-    /** How often staff and carriers look again when they found nothing to do (a person, not a busy loop). */
-    private static final long IDLE_POLL_MILLIS = 1000;
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0};
 
     private final ConfigurableApplicationContext app;
     private final Connection db;
@@ -52,7 +43,7 @@ final class MixScenario {
     private final String mediator = "bm" + run;
     private final String integrator = "bi" + run;
     private final AtomicInteger errors = new AtomicInteger();
-    private final AtomicBoolean done = new AtomicBoolean();
+    private final Mix mix;
 
     MixScenario(ConfigurableApplicationContext app, Connection db, String base, int disputes, int clients) {
         this.app = app;
@@ -60,6 +51,7 @@ final class MixScenario {
         this.disputes = disputes;
         this.clients = clients;
         this.http = new Http(base, Benchmark.PASSWORD, latencies);
+        this.mix = new Mix(http, seller, mediator, integrator, this::error);
     }
 
     void run(Map<String, Object> figures) throws Exception {
@@ -71,12 +63,12 @@ final class MixScenario {
         Instant started = Instant.now();
 
         ExecutorService staff = Executors.newFixedThreadPool(2);
-        staff.submit(this::mediate);
-        staff.submit(this::handleReturns);
+        staff.submit(mix::mediate);
+        staff.submit(mix::handleReturns);
         ExecutorService parties = Executors.newFixedThreadPool(clients);
         for (int i = 0; i < disputes; i++) {
             int index = i;
-            parties.submit(() -> lifecycle(index));
+            parties.submit(() -> mix.lifecycle(index, buyer(index), orderId(index)));
         }
         parties.shutdown();
         parties.awaitTermination(1, TimeUnit.HOURS);
@@ -85,7 +77,7 @@ final class MixScenario {
         Instant finished = Instant.now();
         long jvmCpu = Benchmark.jvmCpuNanos() - jvmCpuBefore;
         Long machineCpuAfter = Benchmark.machineBusyNanos();
-        done.set(true);
+        mix.stop();
         staff.shutdown();
         staff.awaitTermination(1, TimeUnit.MINUTES);
 
@@ -153,113 +145,6 @@ final class MixScenario {
         return "B" + run + "-" + i;
     }
 
-    // --- The parties -------------------------------------------------------------------------------------
-
-    private void lifecycle(int i) {
-        try {
-            String buyer = buyer(i);
-            int path = i % 20;
-            if (path < 10) {
-                String id = open(buyer, i, "NOT_RECEIVED", Map.of("type", "FULL_REFUND"), List.of());
-                expect(200, http.post("action", seller, "/api/disputes/" + id + "/seller-response", Map.of("action", "ACCEPT")));
-            } else if (path < 14) {
-                String id = open(buyer, i, "NOT_RECEIVED", Map.of("type", "FULL_REFUND"), List.of());
-                Http.Answer proposed = http.post("action", seller, "/api/disputes/" + id + "/seller-response",
-                        Map.of("action", "PROPOSE", "proposal", Map.of("type", "PARTIAL_REFUND", "amount", Map.of("amount", "30.00", "currency", "EUR"))));
-                expect(200, proposed);
-                String proposal = proposed.text("/proposals/0/id");
-                expect(200, http.post("action", buyer, "/api/disputes/" + id + "/proposals/" + proposal + "/accept", null));
-            } else if (path < 17) {
-                open(buyer, i, "NOT_RECEIVED", Map.of("type", "PARTIAL_REFUND", "amount", Map.of("amount", "25.00", "currency", "EUR")), List.of());
-            } else {
-                Http.Answer photo = http.upload("action", buyer, "/api/evidence", "photo.png", PNG);
-                expect(201, photo);
-                String id = open(buyer, i, "DAMAGED", Map.of("type", "FULL_REFUND"), List.of(photo.text("/id")));
-                expect(200, http.post("action", seller, "/api/disputes/" + id + "/seller-response",
-                        Map.of("action", "REFUSE", "reason", "Packed with care")));
-                expect(200, http.post("action", buyer, "/api/disputes/" + id + "/escalate", null));
-            }
-        } catch (RuntimeException e) {
-            error("dispute " + i + ": " + e.getMessage());
-        }
-    }
-
-    private String open(String buyer, int i, String reason, Map<String, Object> requested, List<String> evidence) {
-        Http.Answer opened = http.post("open", buyer, "/api/disputes", Map.of("orderId", orderId(i), "reason", reason,
-                "description", "Benchmark dispute", "requestedResolution", requested, "evidenceIds", evidence));
-        expect(201, opened);
-        return opened.text("/id");
-    }
-
-    /** The mediator works the queue: issues the suggested platform proposal on every mediation task. */
-    private void mediate() {
-        while (!done.get()) {
-            try {
-                // The bench's own disputes in mediation (the store knows the parties; the engine has no seller variable)
-                Http.Answer queue = http.get(mediator, "/api/disputes?sellerId=" + seller + "&status=IN_MEDIATION&size=50");
-                if (queue.body() == null || queue.body().path("items").isEmpty()) {
-                    Thread.sleep(IDLE_POLL_MILLIS);
-                    continue;
-                }
-                for (JsonNode dispute : queue.body().path("items")) {
-                    Http.Answer tasks = http.get(mediator, "/engine-rest/task?taskDefinitionKey=Task_Mediate"
-                            + "&processInstanceBusinessKey=" + dispute.get("id").asText());
-                    for (JsonNode task : tasks.body()) {
-                        String id = task.get("id").asText();
-                        http.post("action", mediator, "/engine-rest/task/" + id + "/claim", Map.of("userId", mediator));
-                        expect(204, http.post("action", mediator, "/engine-rest/task/" + id + "/complete",
-                                Map.of("variables", Map.of("mediatorAction", Map.of("value", "ISSUE_PROPOSAL")))));
-                    }
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                error("mediator: " + e.getMessage());
-            }
-        }
-    }
-
-    /** Buyers ship their returns, the carrier reports them delivered, sellers confirm receipt. */
-    private void handleReturns() {
-        Set<String> shipped = ConcurrentHashMap.newKeySet();
-        while (!done.get()) {
-            try {
-                boolean idle = true;
-                for (JsonNode dispute : list("AWAITING_RETURN")) {
-                    String id = dispute.get("id").asText();
-                    if (shipped.add(id)) {
-                        idle = false;
-                        String buyer = dispute.get("buyerId").asText();
-                        expect(200, http.post("action", buyer, "/api/disputes/" + id + "/return-shipment",
-                                Map.of("carrier", "DHL", "trackingNumber", "R" + id)));
-                        expect(201, http.post("action", integrator, "/api/orders/" + dispute.get("orderId").asText()
-                                + "/tracking-events", Map.of("carrier", "DHL", "trackingNumber", "R" + id,
-                                "kind", "DELIVERED", "occurredAt", Instant.now().toString())));
-                    }
-                }
-                for (JsonNode dispute : list("AWAITING_RETURN_RECEIPT")) {
-                    idle = false;
-                    expect(200, http.post("action", seller, "/api/disputes/" + dispute.get("id").asText()
-                            + "/return-receipt", Map.of("condition", "RECEIVED")));
-                }
-                if (idle) {
-                    Thread.sleep(IDLE_POLL_MILLIS);
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                error("returns: " + e.getMessage());
-            }
-        }
-    }
-
-    private List<JsonNode> list(String status) {
-        Http.Answer page = http.get(seller, "/api/disputes?sellerId=" + seller + "&status=" + status + "&size=100");
-        List<JsonNode> items = new ArrayList<>();
-        page.body().get("items").forEach(items::add);
-        return items;
-    }
-
     // --- Results -------------------------------------------------------------------------------------
 
     private void waitUntilAllResolved(Duration timeout) throws InterruptedException {
@@ -280,7 +165,7 @@ final class MixScenario {
     }
 
     private long resolved() {
-        return http.get(seller, "/api/disputes?sellerId=" + seller + "&status=RESOLVED&size=1").body().get("total").asLong();
+        return mix.resolved();
     }
 
     private boolean refundsExactlyOnce() throws SQLException {
@@ -322,12 +207,6 @@ final class MixScenario {
                 }
             }
             return lags;
-        }
-    }
-
-    private void expect(int status, Http.Answer answer) {
-        if (answer.status() != status) {
-            throw new IllegalStateException("expected " + status + ", got " + answer.status() + " " + answer.body());
         }
     }
 

@@ -3,12 +3,18 @@ package org.opendispute.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.opendispute.events.WebhookReceiver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,20 +27,37 @@ import com.sun.net.httpserver.HttpServer;
 final class WebhookSink implements AutoCloseable {
 
     private final HttpServer server;
+    private final ExecutorService threads = Executors.newFixedThreadPool(4);
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Boolean> seen = new ConcurrentHashMap<>();
     private final List<long[]> arrivals = new CopyOnWriteArrayList<>();
+    /** Each dispute event received, as {@code disputeId#disputeVersion}. */
+    private final Set<String> versions = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger badSignatures = new AtomicInteger();
+    private volatile String secret;
 
     WebhookSink() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(threads);
         server.createContext("/hooks", exchange -> {
             long arrived = System.currentTimeMillis();
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
+            var headers = exchange.getRequestHeaders();
+            if (secret != null && !WebhookReceiver.signedWith(secret, headers.getFirst("webhook-id"),
+                    headers.getFirst("webhook-timestamp"), headers.getFirst("webhook-signature"),
+                    new String(body, StandardCharsets.UTF_8))) {
+                badSignatures.incrementAndGet();
+                exchange.sendResponseHeaders(401, -1);
+                exchange.close();
+                return;
+            }
             JsonNode event = json.readTree(body);
+            if (!event.path("disputeId").isNull()) {
+                versions.add(event.get("disputeId").asText() + "#" + event.get("disputeVersion").asInt());
+            }
             if (seen.putIfAbsent(event.get("id").asText(), Boolean.TRUE) == null) {
                 arrivals.add(new long[] {Instant.parse(event.get("occurredAt").asText()).toEpochMilli(), arrived});
             }
@@ -42,6 +65,19 @@ final class WebhookSink implements AutoCloseable {
             exchange.close();
         });
         server.start();
+    }
+
+    /** From now on a delivery must carry a signature of this secret (the endpoint's), or it is refused with 401. */
+    void verifyWith(String endpointSecret) {
+        this.secret = endpointSecret;
+    }
+
+    Set<String> disputeVersions() {
+        return versions;
+    }
+
+    int badSignatures() {
+        return badSignatures.get();
     }
 
     String url() {
@@ -59,5 +95,7 @@ final class WebhookSink implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        // Non-daemon threads: left running, they keep the benchmark's JVM alive after its last line
+        threads.shutdownNow();
     }
 }

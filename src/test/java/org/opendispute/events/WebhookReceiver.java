@@ -20,7 +20,7 @@ import com.sun.net.httpserver.HttpServer;
  * A marketplace's webhook receiver on this machine: it answers the statuses it is scripted to (200 when none is
  * left) and checks each signature with its own code, as the README tells receivers to.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     record Received(String id, String timestamp, String signature, String body, int answered) {
     }
@@ -68,12 +68,19 @@ final class WebhookReceiver implements AutoCloseable {
 
     /** Standard Webhooks: any of the space-separated v1 signatures is the HMAC-SHA256 of id.timestamp.body. */
     static boolean signedWith(String secret, Received delivery) {
+        return signedWith(secret, delivery.id(), delivery.timestamp(), delivery.signature(), delivery.body());
+    }
+
+    /** The same check for any receiver: the headers webhook-id, webhook-timestamp, webhook-signature and the body. */
+    public static boolean signedWith(String secret, String id, String timestamp, String signatures, String body) {
+        if (id == null || timestamp == null || signatures == null) {
+            return false;
+        }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-            byte[] expected = mac.doFinal((delivery.id() + "." + delivery.timestamp() + "." + delivery.body())
-                    .getBytes(StandardCharsets.UTF_8));
-            for (String signature : delivery.signature().split(" ")) {
+            byte[] expected = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
+            for (String signature : signatures.split(" ")) {
                 if (signature.startsWith("v1,") && MessageDigest.isEqual(expected,
                         Base64.getDecoder().decode(signature.substring(3)))) {
                     return true;

@@ -42,6 +42,6 @@ class WebhookTargetsTest {
 
     private static WebhookSettings settings(boolean allowPrivate) {
         return new WebhookSettings(allowPrivate, Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofMinutes(1),
-                Duration.ofHours(24), 8, false);
+                Duration.ofHours(24), 8, 10, false);
     }
 }

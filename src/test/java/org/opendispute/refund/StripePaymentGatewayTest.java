@@ -56,7 +56,7 @@ class StripePaymentGatewayTest {
     void setUp() {
         stripe.resetAll();
         gateway = new StripePaymentGateway(new StripeSettings("sk_test_opendispute", stripe.baseUrl(),
-                Duration.ofSeconds(2), Duration.ofMillis(500)));
+                Duration.ofSeconds(2), Duration.ofMillis(500)), Duration.ofMinutes(1));
     }
 
     @Test
@@ -169,7 +169,15 @@ class StripePaymentGatewayTest {
     @Test
     void withoutAKeyTheProviderDoesNotStart() {
         assertThatThrownBy(() -> new StripePaymentGateway(new StripeSettings(" ", stripe.baseUrl(),
-                Duration.ofSeconds(1), Duration.ofSeconds(1)))).hasMessageContaining("STRIPE_API_KEY");
+                Duration.ofSeconds(1), Duration.ofSeconds(1)), Duration.ofMinutes(1))).hasMessageContaining("STRIPE_API_KEY");
+    }
+
+    @Test
+    void timeoutsThatCouldOutliveTheJobLockStopTheStart() {
+        // Two calls of 5 s + 25 s each could take 60 s: a job locked for a minute might run twice
+        assertThatThrownBy(() -> new StripePaymentGateway(new StripeSettings("sk_test_opendispute", stripe.baseUrl(),
+                Duration.ofSeconds(5), Duration.ofSeconds(25)), Duration.ofMinutes(1)))
+                .hasMessageContaining("disputes.jobs.lock-time");
     }
 
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder refund(String id, String status, String key) {

@@ -68,7 +68,7 @@ class StripeRefundTest {
         STRIPE.resetAll();
         // The application's own context, its refund step paying through the Stripe client against the stub
         payments.useProvider(new StripePaymentGateway(new StripeSettings("sk_test_opendispute", STRIPE.baseUrl(),
-                Duration.ofSeconds(2), Duration.ofMillis(500))));
+                Duration.ofSeconds(2), Duration.ofMillis(500)), Duration.ofMinutes(1)));
         stages = new DisputeStages(orders, openingVariables, runtimeService, taskService, TestOrders.unique("buyer"),
                 TestOrders.unique("seller"));
     }
