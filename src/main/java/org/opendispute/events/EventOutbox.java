@@ -80,13 +80,16 @@ class EventOutbox {
                 VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(id, type, disputeId, version, ts(now), body)
                 .update();
-        long seq = jdbc.sql("SELECT seq FROM disputes.dispute_event WHERE event_id = ?").param(id)
-                .query(Long.class).single();
-        endpoints.subscribedTo(type).forEach(endpointId -> jdbc.sql("""
+        // One delivery for each enabled endpoint that takes this type (its list holds the type or "*")
+        jdbc.sql("""
                 INSERT INTO disputes.webhook_delivery (endpoint_id, event_seq, dispute_id, state, next_attempt_at, created_at)
-                VALUES (?, ?, ?, 'PENDING', ?, ?)""")
-                .params(endpointId, seq, disputeId, ts(now), ts(now))
-                .update());
+                SELECT e.endpoint_id, v.seq, v.dispute_id, 'PENDING', v.occurred_at, v.occurred_at
+                FROM disputes.webhook_endpoint e JOIN disputes.dispute_event v ON v.event_id = :event
+                WHERE e.enabled = TRUE
+                  AND (',' || e.event_types || ',' LIKE '%,*,%' OR ',' || e.event_types || ',' LIKE :listed ESCAPE '!')""")
+                .param("event", id)
+                .param("listed", "%," + type.replace("!", "!!").replace("_", "!_").replace("%", "!%") + ",%")
+                .update();
     }
 
     /** What an integrator reads of the dispute at that moment; never a staff-only fact. */

@@ -65,9 +65,10 @@ public class WebhookDeliveries {
                     SELECT d.delivery_id FROM disputes.webhook_delivery d
                     WHERE d.endpoint_id = :endpoint AND d.state = 'PENDING' AND d.next_attempt_at <= :now
                       AND (d.claimed_until IS NULL OR d.claimed_until < :now)
-                      AND NOT EXISTS (SELECT 1 FROM disputes.webhook_delivery earlier
-                                      WHERE earlier.endpoint_id = d.endpoint_id AND earlier.dispute_id = d.dispute_id
-                                        AND earlier.state = 'PENDING' AND earlier.event_seq < d.event_seq)
+                      AND (d.dispute_id IS NULL -- an order's event: no order to keep
+                           OR d.event_seq = (SELECT MIN(oldest.event_seq) FROM disputes.webhook_delivery oldest
+                                             WHERE oldest.endpoint_id = d.endpoint_id AND oldest.dispute_id = d.dispute_id
+                                               AND oldest.state = 'PENDING'))
                     ORDER BY d.event_seq
                     FETCH FIRST :limit ROWS ONLY)
                   AND state = 'PENDING' AND (claimed_until IS NULL OR claimed_until < :now)""")

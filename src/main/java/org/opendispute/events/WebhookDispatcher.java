@@ -98,8 +98,8 @@ public class WebhookDispatcher {
     int drain(String endpointId) {
         int sent = 0;
         while (true) {
-            Optional<WebhookEndpoints.Endpoint> endpoint = endpoints.find(endpointId).filter(WebhookEndpoints.Endpoint::enabled);
-            if (endpoint.isEmpty()) {
+            Optional<WebhookEndpoints.Target> target = endpoints.enabledTarget(endpointId);
+            if (target.isEmpty()) {
                 return sent;
             }
             List<WebhookDeliveries.Due> claimed = deliveries.claimDue(endpointId, settings.concurrencyPerEndpoint(),
@@ -108,20 +108,20 @@ public class WebhookDispatcher {
                 return sent;
             }
             sent += claimed.size();
-            if (!sendAll(endpoint.get(), claimed)) {
+            if (!sendAll(target.get().endpoint(), target.get().secrets(), claimed)) {
                 return sent;
             }
         }
     }
 
     /** One attempt of each; answers whether the endpoint may take the next round (it did not go away). */
-    private boolean sendAll(WebhookEndpoints.Endpoint endpoint, List<WebhookDeliveries.Due> round) {
+    private boolean sendAll(WebhookEndpoints.Endpoint endpoint, WebhookEndpoints.Secrets secrets,
+                            List<WebhookDeliveries.Due> round) {
         String refusal = targets.refusal(endpoint.url());
         if (refusal != null) {
             round.forEach(delivery -> retryOrFail(delivery, null, "Not sent: " + refusal, null));
             return true;
         }
-        WebhookEndpoints.Secrets secrets = endpoints.secrets(endpoint.id());
         List<CompletableFuture<HttpResponse<Void>>> answers = round.stream()
                 .map(delivery -> http.sendAsync(request(endpoint, secrets, delivery), HttpResponse.BodyHandlers.discarding()))
                 .toList();

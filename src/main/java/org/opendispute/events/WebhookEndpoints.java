@@ -34,10 +34,6 @@ public class WebhookEndpoints {
     /** An endpoint as the API shows it; its secret only when it was just made. */
     public record Endpoint(String id, String url, List<String> eventTypes, boolean enabled, String disabledReason,
                            Instant createdAt) {
-
-        boolean wants(String type) {
-            return eventTypes.contains(ALL) || eventTypes.contains(type);
-        }
     }
 
     /** What signs deliveries now: the current secret, and the one before it during its grace period. */
@@ -94,25 +90,20 @@ public class WebhookEndpoints {
         return secret;
     }
 
-    Secrets secrets(String id) {
+    /** An enabled endpoint with what signs its deliveries now, in one read: the dispatcher's each round. */
+    record Target(Endpoint endpoint, Secrets secrets) {
+    }
+
+    Optional<Target> enabledTarget(String id) {
         Instant now = clock.instant();
-        return jdbc.sql("SELECT secret, previous_secret, previous_secret_until FROM disputes.webhook_endpoint WHERE endpoint_id = ?")
+        return jdbc.sql("SELECT * FROM disputes.webhook_endpoint WHERE endpoint_id = ? AND enabled = TRUE")
                 .param(id)
                 .query((rs, n) -> {
                     Instant until = instant(rs, "previous_secret_until");
-                    return new Secrets(rs.getString("secret"),
-                            until != null && until.isAfter(now) ? rs.getString("previous_secret") : null);
+                    return new Target(endpoint(rs, n), new Secrets(rs.getString("secret"),
+                            until != null && until.isAfter(now) ? rs.getString("previous_secret") : null));
                 })
-                .single();
-    }
-
-    /** The enabled endpoints an event of this type goes to. */
-    List<String> subscribedTo(String type) {
-        return jdbc.sql("SELECT * FROM disputes.webhook_endpoint WHERE enabled = TRUE")
-                .query(WebhookEndpoints::endpoint).list().stream()
-                .filter(endpoint -> endpoint.wants(type))
-                .map(Endpoint::id)
-                .toList();
+                .optional();
     }
 
     private static Endpoint endpoint(ResultSet rs, int n) throws SQLException {

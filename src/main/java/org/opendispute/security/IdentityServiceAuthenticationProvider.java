@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
  * throttling as the webapps. Group ids become authorities. A successful check is remembered for a short
  * while ({@code disputes.security.credentials-cache}, default 30 s): REST clients send their password
  * with every request, and checking it each time (two queries and a hash) was a measurable part of every
- * call. A changed password or group takes effect after at most that long; failures are never cached.
+ * call. A changed password or group takes effect after at most that long; failures are never cached. The cache
+ * is each node's own (at most {@link #MAX_CACHED} users), the one per-node state that changes an answer, and only
+ * for that while.
  */
 @Component
 class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
@@ -33,6 +35,9 @@ class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
     private final IdentityService identityService;
     private final Duration cacheFor;
     private final Clock clock;
+    /** Users remembered at most, per node. */
+    static final int MAX_CACHED = 10_000;
+
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     IdentityServiceAuthenticationProvider(IdentityService identityService, Clock clock,
@@ -62,6 +67,13 @@ class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
                     .map(SimpleGrantedAuthority::new)
                     .toList();
             known = new Verified(fingerprint, groups, now.plus(cacheFor));
+            if (verified.size() >= MAX_CACHED) {
+                // Per node and bounded: expired entries go first, and if every entry is fresh, all of them
+                verified.values().removeIf(entry -> entry.until().isBefore(now));
+                if (verified.size() >= MAX_CACHED) {
+                    verified.clear();
+                }
+            }
             verified.put(userId, known);
         }
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, known.groups());

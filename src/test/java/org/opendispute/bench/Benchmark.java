@@ -72,6 +72,10 @@ public final class Benchmark {
                         "--disputes.policy.return-shipment=PT1H", "--disputes.policy.return-receipt=PT1H",
                         "--disputes.webhooks.allow-private-targets=true"));
         try (Connection db = DriverManager.getConnection(url, user, password)) {
+            // An earlier run's endpoint listens no more: its deliveries would be tried (and fail) during this one
+            try (var statement = db.createStatement()) {
+                statement.executeUpdate("UPDATE disputes.webhook_endpoint SET enabled = FALSE");
+            }
             int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
             resetHeapPeaks();
             Map<String, Object> figures = new LinkedHashMap<>();

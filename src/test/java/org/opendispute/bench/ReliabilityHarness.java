@@ -95,6 +95,38 @@ public final class ReliabilityHarness {
             }
         }
         System.out.println(new ObjectMapper().writeValueAsString(figures));
+        List<String> failed = failedGoals(figures, disputes);
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("reliability goals not met: " + String.join("; ", failed)
+                    + " (the nodes' logs are in " + work + ")");
+        }
+    }
+
+    /** The goals: nothing lost, doubled or unannounced, every retry answered, all resolved soon after. */
+    static List<String> failedGoals(Map<String, Object> figures, int disputes) {
+        List<String> failed = new ArrayList<>();
+        Map<String, Long> once = Map.of("1", (long) disputes);
+        check(failed, figures, "opened", disputes);
+        check(failed, figures, "stored", (long) disputes);
+        check(failed, figures, "resolved", (long) disputes);
+        check(failed, figures, "orders_with_two_disputes", 0L);
+        check(failed, figures, "not_finished", 0L);
+        check(failed, figures, "refunds_per_dispute", once);
+        check(failed, figures, "payments_at_provider_per_dispute", once);
+        check(failed, figures, "status_changes_without_event", 0L);
+        check(failed, figures, "bad_signatures", 0);
+        check(failed, figures, "retries_never_answered", 0);
+        Object late = figures.get("seconds_restart_to_last_resolved");
+        if (!(late instanceof Double seconds) || seconds > 90) {
+            failed.add("seconds_restart_to_last_resolved " + late + " (at most 90)");
+        }
+        return failed;
+    }
+
+    private static void check(List<String> failed, Map<String, Object> figures, String name, Object expected) {
+        if (!expected.equals(figures.get(name))) {
+            failed.add(name + " " + figures.get(name) + " (expected " + expected + ")");
+        }
     }
 
     private static void drive(int disputes, int clients, Duration restartAfter, String base, Node victim,

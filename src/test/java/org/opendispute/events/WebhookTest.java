@@ -53,6 +53,8 @@ class WebhookTest {
     @Autowired WebhookSettings settings;
     @Autowired java.time.Clock clock;
     @Autowired WebhookOutcomes outcomes;
+    @Autowired ProtectionReminders reminders;
+    @Autowired org.opendispute.order.OrderStore orders;
     @Autowired ObjectMapper json;
 
     ApiClient api;
@@ -125,6 +127,22 @@ class WebhookTest {
         assertThat(resolvedOnly.json().get("items")).allSatisfy(item ->
                 assertThat(item.get("type").asText()).isEqualTo("dispute.resolved"));
         assertThat(api.get(buyer, "/api/events").status()).as("not a party's").isEqualTo(403);
+    }
+
+    @Test
+    void anEndpointGetsTheTypesItListsOnlyAnOrdersEventsToo() throws Exception {
+        String resolvedOnly = register(List.of("dispute.status_changed", "order.protection_expiring")).text("id");
+        open();
+        orders.save(TestOrders.shippedDaysAgo(Instant.now(), 43));
+        reminders.announceExpiring();
+
+        dispatcher.deliverDue();
+        List<String> types = deliveries.log(resolvedOnly, 100).stream().map(WebhookDeliveries.Delivery::eventType).toList();
+        assertThat(types).as("dispute.opened is not listed").isNotEmpty()
+                .allMatch(type -> type.equals("dispute.status_changed") || type.equals("order.protection_expiring"))
+                .contains("order.protection_expiring");
+        assertThat(deliveries.log(resolvedOnly, 100)).as("an order's event has no dispute to wait for")
+                .allSatisfy(delivery -> assertThat(delivery.state()).isEqualTo(WebhookDeliveries.State.DELIVERED));
     }
 
     @Test
