@@ -25,6 +25,8 @@ public class ClusterLock {
     /** The lock of start-up's set-up steps (groups, grants, filters, demo data), taken by each in turn. */
     public static final String START_UP = "start-up";
 
+    private static final long RETRY_MILLIS = 200;
+
     private final DataSource dataSource;
     private final ReentrantLock local = new ReentrantLock();
     private volatile Boolean postgres;
@@ -61,20 +63,53 @@ public class ClusterLock {
             local.lock();
             return local::unlock;
         }
+        Connection connection;
         try {
-            Connection connection = dataSource.getConnection();
-            connection.setAutoCommit(true);
-            long key = key(name);
-            call(connection, "SELECT pg_advisory_lock(?)", key);
-            return () -> {
-                try (connection) {
-                    call(connection, "SELECT pg_advisory_unlock(?)", key);
-                } catch (SQLException e) {
-                    // Closing the connection gives the lock back as well
-                }
-            };
+            connection = dataSource.getConnection();
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("Could not take the cluster lock " + name, e);
+        }
+        long key = key(name);
+        try {
+            connection.setAutoCommit(true);
+            // Tried, not waited for: a session waiting in pg_advisory_lock is a running transaction, and the holder's
+            // CREATE INDEX CONCURRENTLY waits for every running transaction: each would wait for the other
+            while (!tryLock(connection, key)) {
+                Thread.sleep(RETRY_MILLIS);
+            }
+        } catch (SQLException | InterruptedException | RuntimeException e) {
+            close(connection);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new DataAccessResourceFailureException("Could not take the cluster lock " + name, e);
+        }
+        return () -> {
+            try {
+                call(connection, "SELECT pg_advisory_unlock(?)", key);
+            } catch (SQLException e) {
+                // Closing the connection gives the lock back as well
+            } finally {
+                close(connection);
+            }
+        };
+    }
+
+    private static void close(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // gone already: so is its lock
+        }
+    }
+
+    private static boolean tryLock(Connection connection, long key) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            statement.setLong(1, key);
+            try (var result = statement.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
         }
     }
 

@@ -23,7 +23,7 @@ public record WebhookSettings(
         /** Endpoints served at once per node, each by one sender, so a slow one delays no other. */
         @DefaultValue("8") int senders,
         /** Deliveries of different disputes sent to one endpoint at once (a dispute's own go one after another). */
-        @DefaultValue("10") int concurrencyPerEndpoint,
+        @DefaultValue("32") int concurrencyPerEndpoint,
         /** Whether this node sends deliveries at all (the tests send them themselves). */
         @DefaultValue("true") boolean dispatch) {
 }

@@ -114,11 +114,14 @@ final class Http {
             try {
                 HttpResponse<byte[]> response = client.send(built, HttpResponse.BodyHandlers.ofByteArray());
                 int status = response.statusCode();
-                if (failover && (status == 502 || status == 503 || status == 504) && System.nanoTime() < giveUpAt) {
+                // The proxy found no node, or the node that died held the key's claim (until its lease runs out)
+                boolean answerLater = status == 502 || status == 503 || status == 504
+                        || (status == 409 && response.headers().firstValue("Retry-After").isPresent());
+                if (failover && answerLater && System.nanoTime() < giveUpAt) {
                     retryPause(attempt);
                     continue;
                 }
-                if (failover && attempt > 1 && (status == 502 || status == 503 || status == 504)) {
+                if (failover && attempt > 1 && answerLater) {
                     unanswered.incrementAndGet();
                 }
                 if (bucket != null) {

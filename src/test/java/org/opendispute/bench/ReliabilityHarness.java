@@ -377,6 +377,9 @@ public final class ReliabilityHarness {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             process = builder.start();
+            Process started = process;
+            // However the harness ends, its nodes end with it
+            Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
         }
 
         /** SIGKILL: no shutdown hook, no transaction finished, no lock given back. */
@@ -461,6 +464,7 @@ public final class ReliabilityHarness {
             }
             Process process = new ProcessBuilder(nginx, "-p", root.toString(), "-c", root.resolve("nginx.conf").toString())
                     .redirectErrorStream(true).redirectOutput(root.resolve("nginx.out").toFile()).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             HttpClient client = HttpClient.newHttpClient();
             for (int i = 0; i < 50; i++) {
                 try {
