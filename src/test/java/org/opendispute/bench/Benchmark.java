@@ -32,7 +32,10 @@ import com.sun.management.OperatingSystemMXBean;
  * executor on) against {@code DISPUTES_DB_URL}, drives it over HTTP, and prints one JSON line of figures.
  *
  * <pre>mvn -Pbench test-compile exec:java [-Dbench.scenario=mix|timers] [-Dbench.disputes=2000] [-Dbench.clients=8]
- *     [-Dbench.warmup=20000] [-Dbench.waiting=0] [-Dbench.timer=PT1S] [-Dbench.webhook=false]</pre>
+ *     [-Dbench.warmup=20000] [-Dbench.waiting=0] [-Dbench.timer=PT1S] [-Dbench.webhook=false]
+ *     [-Dbench.baseline=true] [-Dbench.baseline.warmup=8000] [-Dbench.baseline.lifecycles=2000]</pre>
+ * With {@code bench.baseline} the bare engine's lifecycles per second on the same server come first
+ * ({@link BaselineScenario}), and the line adds them and {@code ratio_to_baseline}.
  * With {@code bench.webhook} one endpoint on this machine receives every event, and the line adds how many
  * events of the measured disputes arrived and their delivery lag.
  */
@@ -109,11 +112,20 @@ public final class Benchmark {
                             throw new IllegalStateException("webhook endpoint not registered: " + registered.body());
                         }
                     }
+                    // The bare engine on the same server first, warmed up the same way: the ratio is of one run
+                    Double baseline = Boolean.parseBoolean(System.getProperty("bench.baseline", "true"))
+                            ? new BaselineScenario(url, user, password, clients).run(
+                                    Integer.getInteger("bench.baseline.warmup", 8_000),
+                                    Integer.getInteger("bench.baseline.lifecycles", 2_000))
+                            : null;
                     warmUp(app, db, base, warmup, clients);
                     resetHeapPeaks();
                     System.err.printf("bench: measuring %d disputes%n", disputes);
                     java.time.Instant measured = java.time.Instant.now();
                     new MixScenario(app, db, base, disputes, clients).run(figures);
+                    if (baseline != null) {
+                        figures.putAll(BaselineScenario.figures(baseline, figures.get("lifecycles_per_s")));
+                    }
                     if (sink != null) {
                         awaitDeliveries(db);
                         sink.figures(measured, figures);
