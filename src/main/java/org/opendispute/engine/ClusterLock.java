@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import java.util.zip.CRC32C;
 
 import javax.sql.DataSource;
@@ -37,23 +36,8 @@ public class ClusterLock {
 
     /** Runs the work once no other node runs work under the same name; waits for it meanwhile. */
     public void exclusively(String name, Runnable work) {
-        exclusively(name, () -> {
-            work.run();
-            return null;
-        });
-    }
-
-    public <T> T exclusively(String name, Supplier<T> work) {
-        if (!isPostgres()) {
-            local.lock();
-            try {
-                return work.get();
-            } finally {
-                local.unlock();
-            }
-        }
         try (Held held = hold(name)) {
-            return work.get();
+            work.run();
         }
     }
 

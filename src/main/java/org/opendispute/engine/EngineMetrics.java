@@ -1,6 +1,8 @@
 package org.opendispute.engine;
 
-import java.sql.Timestamp;
+import static org.opendispute.jdbc.SqlTime.secondsSince;
+import static org.opendispute.jdbc.SqlTime.ts;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,12 +95,8 @@ class EngineMetrics extends AbstractProcessEnginePlugin {
         return jdbc.sql("SELECT COUNT(*) AS waiting, MIN(COALESCE(DUEDATE_, CREATE_TIME_)) AS oldest FROM " + table
                         + " WHERE RETRIES_ > 0 AND SUSPENSION_STATE_ = 1 AND (DUEDATE_ IS NULL OR DUEDATE_ <= :now)"
                         + " AND (LOCK_EXP_TIME_ IS NULL OR LOCK_EXP_TIME_ < :now)")
-                .param("now", Timestamp.from(now))
-                .query((rs, n) -> {
-                    Timestamp oldest = rs.getTimestamp("oldest");
-                    return new DueJobs(rs.getLong("waiting"), oldest == null ? 0
-                            : Math.max(0, Duration.between(oldest.toInstant(), now).toMillis() / 1000.0));
-                })
+                .param("now", ts(now))
+                .query((rs, n) -> new DueJobs(rs.getLong("waiting"), secondsSince(rs.getTimestamp("oldest"), now)))
                 .single();
     }
 }

@@ -1,6 +1,7 @@
 package org.opendispute.events;
 
-import java.sql.Timestamp;
+import static org.opendispute.jdbc.SqlTime.secondsSince;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,11 +35,7 @@ class EventMetrics implements MeterBinder {
                     JOIN disputes.dispute_event v ON v.seq = d.event_seq
                     JOIN disputes.webhook_endpoint e ON e.endpoint_id = d.endpoint_id AND e.enabled = TRUE
                     WHERE d.state = 'PENDING'""")
-                    .query((rs, n) -> {
-                        Timestamp oldest = rs.getTimestamp("oldest");
-                        return new Backlog(rs.getLong("deliveries"), oldest == null ? 0
-                                : Math.max(0, Duration.between(oldest.toInstant(), now).toMillis() / 1000.0));
-                    })
+                    .query((rs, n) -> new Backlog(rs.getLong("deliveries"), secondsSince(rs.getTimestamp("oldest"), now)))
                     .single();
         }, Duration.ofSeconds(10), clock);
     }
