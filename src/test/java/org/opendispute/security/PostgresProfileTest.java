@@ -3,9 +3,16 @@ package org.opendispute.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.opendispute.OpenDisputeApplication;
 import org.opendispute.dispute.Groups;
@@ -43,6 +50,35 @@ class PostgresProfileTest {
             }
             assertThat(identity.checkPassword("opsadmin", "a-long-admin-secret")).isTrue();
             assertThat(identity.createUserQuery().userId("opsadmin").memberOfGroup(Groups.ADMINS).count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void schedulesHistoryCleanupInANightlyWindowThatOperatorsCanMove() {
+        try (ConfigurableApplicationContext app = postgresProfile("DISPUTES_ADMIN_PASSWORD=a-long-admin-secret").run()) {
+            ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) app.getBean(ProcessEngine.class)
+                    .getProcessEngineConfiguration();
+            assertThat(engine.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
+            assertThat(engine.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
+            HistoryService history = app.getBean(HistoryService.class);
+            try {
+                // The engine schedules the cleanup job at start-up for the window's next opening
+                List<Job> cleanup = history.findHistoryCleanupJobs();
+                assertThat(cleanup).isNotEmpty();
+                LocalTime due = cleanup.get(0).getDuedate().toInstant().atZone(ZoneId.systemDefault()).toLocalTime();
+                assertThat(due).isBetween(LocalTime.of(1, 0), LocalTime.of(5, 0));
+            } finally {
+                history.findHistoryCleanupJobs().forEach(job -> app.getBean(ManagementService.class).deleteJob(job.getId()));
+            }
+        }
+        try (ConfigurableApplicationContext app = postgresProfile("DISPUTES_ADMIN_PASSWORD=a-long-admin-secret",
+                "DISPUTES_HISTORY_CLEANUP_START=22:30", "DISPUTES_HISTORY_CLEANUP_END=23:45").run()) {
+            ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) app.getBean(ProcessEngine.class)
+                    .getProcessEngineConfiguration();
+            assertThat(engine.getHistoryCleanupBatchWindowStartTime()).isEqualTo("22:30");
+            assertThat(engine.getHistoryCleanupBatchWindowEndTime()).isEqualTo("23:45");
+            app.getBean(HistoryService.class).findHistoryCleanupJobs()
+                    .forEach(job -> app.getBean(ManagementService.class).deleteJob(job.getId()));
         }
     }
 
