@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,18 +32,24 @@ import com.sun.management.OperatingSystemMXBean;
  * How many complete dispute lifecycles per second: starts the real application (postgres profile, job
  * executor on) against {@code DISPUTES_DB_URL}, drives it over HTTP, and prints one JSON line of figures.
  *
- * <pre>mvn -Pbench test-compile exec:java [-Dbench.scenario=mix|timers] [-Dbench.disputes=2000] [-Dbench.clients=8]
+ * <pre>mvn -Pbench test-compile exec:java [-Dbench.scenario=mix|timers|cleanup] [-Dbench.disputes=2000] [-Dbench.clients=8]
  *     [-Dbench.warmup=20000] [-Dbench.waiting=0] [-Dbench.timer=PT1S] [-Dbench.webhook=false]
- *     [-Dbench.baseline=true] [-Dbench.baseline.warmup=8000] [-Dbench.baseline.lifecycles=2000]</pre>
+ *     [-Dbench.baseline=true] [-Dbench.baseline.warmup=8000] [-Dbench.baseline.lifecycles=2000]
+ *     [-Dbench.history=0] [-Dbench.expired=100000]</pre>
  * With {@code bench.baseline} the bare engine's lifecycles per second on the same server come first
  * ({@link BaselineScenario}), and the line adds them and {@code ratio_to_baseline}.
  * With {@code bench.webhook} one endpoint on this machine receives every event, and the line adds how many
- * events of the measured disputes arrived and their delivery lag.
+ * events of the measured disputes arrived and their delivery lag. With {@code bench.history} the database then grows by
+ * that many resolved disputes (and {@code bench.waiting} open ones) and the mix runs again: the line adds the list
+ * queries' p99 before and after and the grown database's figures beside the empty one's ({@code grown}). The
+ * {@code cleanup} scenario measures history cleanup ({@link CleanupScenario}).
  */
 public final class Benchmark {
 
     static final String PASSWORD = "bench-" + UUID.randomUUID();
     private static final int WARMUP_ROUND = 2_000;
+    /** Each list query of {@link ListProbe} this many times: its p99 is then the second-slowest answer. */
+    private static final int LIST_PROBE_ROUNDS = 200;
     /** USER_HZ, the unit of /proc/stat: 100 on the Linux architectures Java 17 supports. */
     private static final long CLOCK_TICKS_PER_SECOND = 100;
 
@@ -52,7 +59,8 @@ public final class Benchmark {
     public static void main(String[] ignored) throws Exception {
         String scenario = System.getProperty("bench.scenario", "mix");
         int clients = Integer.getInteger("bench.clients", 8);
-        int disputes = Integer.getInteger("bench.disputes", scenario.equals("timers") ? 50_000 : 2_000);
+        int disputes = Integer.getInteger("bench.disputes",
+                scenario.equals("timers") ? 50_000 : scenario.equals("cleanup") ? 1_000 : 2_000);
         String url = env("DISPUTES_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
         String user = env("DISPUTES_DB_USER", "postgres");
         String password = env("DISPUTES_DB_PASSWORD", "");
@@ -84,33 +92,33 @@ public final class Benchmark {
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("scenario", scenario);
             figures.put("clients", clients);
+            String base = "http://127.0.0.1:" + port;
             if (scenario.equals("timers")) {
                 new TimerScenario(app, db, disputes, clients).run(figures);
+            } else if (scenario.equals("cleanup")) {
+                // The run's own resolved disputes are what the expired ones are copied from
+                int warmup = Integer.getInteger("bench.warmup", 2_000);
+                figures.put("warmup_disputes", warmup);
+                warmUp(app, db, base, warmup, clients);
+                try (Connection watching = DriverManager.getConnection(url, user, password)) {
+                    new CleanupScenario(app, db, watching, base, clients)
+                            .run(figures, Long.getLong("bench.expired", 100_000), disputes);
+                }
             } else {
-                String base = "http://127.0.0.1:" + port;
-                // A live system has many disputes open; the mix runs beside them (their tables' size counts)
+                // A live system has many disputes open; the mix runs beside them (their tables' size counts).
+                // With bench.history they are opened with the history, after the empty database's figures.
+                long history = Long.getLong("bench.history", 0);
                 int waiting = Integer.getInteger("bench.waiting", 0);
                 String waitingSeller = "bw" + UUID.randomUUID().toString().substring(0, 8);
-                figures.put("waiting_disputes",
-                        waiting > 0 ? WaitingDisputes.openAndKeepWaiting(app, db, waitingSeller, waiting, clients) : 0);
+                figures.put("waiting_disputes", waiting > 0 && history == 0
+                        ? WaitingDisputes.openAndKeepWaiting(app, db, waitingSeller, waiting, clients) : 0);
                 int warmup = Integer.getInteger("bench.warmup", 20_000);
                 figures.put("warmup_disputes", warmup);
                 boolean webhook = Boolean.getBoolean("bench.webhook");
                 figures.put("webhook", webhook);
                 try (WebhookSink sink = webhook ? new WebhookSink() : null) {
                     if (sink != null) {
-                        // A user of this run: an earlier run's benchadmin kept that run's password
-                        String integrator = "bwi" + UUID.randomUUID().toString().substring(0, 8);
-                        IdentityService identity = app.getBean(IdentityService.class);
-                        User account = identity.newUser(integrator);
-                        account.setPassword(PASSWORD);
-                        identity.saveUser(account);
-                        identity.createMembership(integrator, Groups.INTEGRATORS);
-                        Http.Answer registered = new Http(base, PASSWORD, new Latencies()).post(null, integrator,
-                                "/api/webhook-endpoints", Map.of("url", sink.url(), "eventTypes", List.of("*")));
-                        if (registered.status() != 201) {
-                            throw new IllegalStateException("webhook endpoint not registered: " + registered.body());
-                        }
+                        registerEndpoint(app, base, sink);
                     }
                     // The bare engine on the same server first, warmed up the same way: the ratio is of one run
                     Double baseline = Boolean.parseBoolean(System.getProperty("bench.baseline", "true"))
@@ -122,13 +130,20 @@ public final class Benchmark {
                     resetHeapPeaks();
                     System.err.printf("bench: measuring %d disputes%n", disputes);
                     java.time.Instant measured = java.time.Instant.now();
-                    new MixScenario(app, db, base, disputes, clients).run(figures);
+                    MixScenario mix = new MixScenario(app, db, base, disputes, clients);
+                    mix.run(figures);
                     if (baseline != null) {
                         figures.putAll(BaselineScenario.figures(baseline, figures.get("lifecycles_per_s")));
                     }
                     if (sink != null) {
                         awaitDeliveries(db);
                         sink.figures(measured, figures);
+                    }
+                    if (history > 0) {
+                        Map<String, Object> lists = new ListProbe(base, db, LIST_PROBE_ROUNDS).p99ByQuery(mix);
+                        figures.put("list_p99_ms", lists);
+                        figures.put("list_p99_max_ms", ListProbe.slowest(lists));
+                        figures.put("grown", grown(app, db, base, disputes, clients, history, waiting, waitingSeller, figures));
                     }
                 }
             }
@@ -139,6 +154,65 @@ public final class Benchmark {
             System.out.println(new ObjectMapper().writeValueAsString(figures));
         } finally {
             app.close();
+        }
+    }
+
+    /**
+     * The database grown to a year of disputes: {@code history} resolved ones (copies, {@link DisputeCopies}) and
+     * {@code waiting} open ones, then the same mix and list queries again; the ratios are to the empty database's.
+     */
+    private static Map<String, Object> grown(ConfigurableApplicationContext app, Connection db, String base, int disputes,
+                                             int clients, long history, int waiting, String waitingSeller,
+                                             Map<String, Object> empty) throws Exception {
+        Map<String, Object> grown = new LinkedHashMap<>();
+        java.time.Instant started = java.time.Instant.now();
+        // Ended from a day to a year ago: none past the diagram's P365D
+        grown.put("resolved_disputes_added", new DisputeCopies(db).add(history, Duration.ofDays(1), Duration.ofDays(360)));
+        grown.put("fill_seconds", Latencies.round(Duration.between(started, java.time.Instant.now()).toMillis() / 1000.0));
+        grown.put("waiting_disputes", waiting > 0 ? WaitingDisputes.openAndKeepWaiting(app, db, waitingSeller, waiting, clients) : 0);
+        grown.put("database_mb", databaseMb(db));
+        // The copies went through no cache: one unmeasured round reads what the mix touches back in
+        warmUp(app, db, base, Math.min(disputes, WARMUP_ROUND), clients);
+        MixScenario mix = new MixScenario(app, db, base, disputes, clients);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        mix.run(figures);
+        grown.putAll(figures);
+        Map<String, Object> lists = new ListProbe(base, db, LIST_PROBE_ROUNDS).p99ByQuery(mix);
+        grown.put("list_p99_ms", lists);
+        grown.put("list_p99_max_ms", ListProbe.slowest(lists));
+        grown.put("throughput_ratio", ratio(figures, empty, "lifecycles_per_s"));
+        grown.put("open_p99_ratio", ratio(figures, empty, "open_p99_ms"));
+        grown.put("action_p99_ratio", ratio(figures, empty, "action_p99_ms"));
+        return grown;
+    }
+
+    private static Double ratio(Map<String, Object> of, Map<String, Object> to, String figure) {
+        Object numerator = of.get(figure);
+        Object denominator = to.get(figure);
+        return numerator instanceof Number n && denominator instanceof Number d && d.doubleValue() > 0
+                ? Math.round(n.doubleValue() / d.doubleValue() * 100) / 100.0 : null;
+    }
+
+    private static long databaseMb(Connection db) throws SQLException {
+        try (var rs = db.createStatement().executeQuery("SELECT pg_database_size(current_database()) / (1024 * 1024)")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** One endpoint on this machine for every event, registered by an integrator of this run. */
+    private static void registerEndpoint(ConfigurableApplicationContext app, String base, WebhookSink sink) {
+        // A user of this run: an earlier run's benchadmin kept that run's password
+        String integrator = "bwi" + UUID.randomUUID().toString().substring(0, 8);
+        IdentityService identity = app.getBean(IdentityService.class);
+        User account = identity.newUser(integrator);
+        account.setPassword(PASSWORD);
+        identity.saveUser(account);
+        identity.createMembership(integrator, Groups.INTEGRATORS);
+        Http.Answer registered = new Http(base, PASSWORD, new Latencies()).post(null, integrator,
+                "/api/webhook-endpoints", Map.of("url", sink.url(), "eventTypes", List.of("*")));
+        if (registered.status() != 201) {
+            throw new IllegalStateException("webhook endpoint not registered: " + registered.body());
         }
     }
 

@@ -60,7 +60,11 @@ final class Http {
     }
 
     Answer get(String user, String path) {
-        return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET(), null);
+        return get(null, user, path);
+    }
+
+    Answer get(String bucket, String user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET(), bucket);
     }
 
     Answer post(String bucket, String user, String path, Object body) {

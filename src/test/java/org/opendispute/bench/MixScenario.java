@@ -136,8 +136,20 @@ final class MixScenario {
         identity.createMembership(id, group);
     }
 
+    String seller() {
+        return seller;
+    }
+
+    String mediator() {
+        return mediator;
+    }
+
+    String integrator() {
+        return integrator;
+    }
+
     /** Five disputes per buyer, under the abuse rules' limit. */
-    private String buyer(int i) {
+    String buyer(int i) {
         return "bb" + run + (i / 5);
     }
 
