@@ -19,6 +19,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,8 @@ public class WebhookDispatcher {
             Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(14), Duration.ofHours(20),
             Duration.ofHours(24));
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofHours(24);
+    /** Beyond the request timeout, how long a round waits for its slowest answer before it gives up on it. */
+    private static final Duration ROUND_GRACE = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
     private final WebhookDeliveries deliveries;
@@ -127,8 +131,11 @@ public class WebhookDispatcher {
                 .toList();
         boolean gone = false;
         Map<Integer, List<Long>> accepted = new HashMap<>();
+        // Every request has its own timeout, yet a round must end even if one of them never completes: a drain
+        // waiting forever would hold back every later event of the endpoint
+        long roundEndsAt = System.nanoTime() + settings.timeout().plus(ROUND_GRACE).toNanos();
         for (int i = 0; i < round.size(); i++) {
-            gone |= !record(endpoint, round.get(i), answers.get(i), accepted);
+            gone |= !record(endpoint, round.get(i), answers.get(i), roundEndsAt, accepted);
         }
         accepted.forEach((status, ids) -> deliveries.delivered(ids, status));
         return !gone;
@@ -157,13 +164,17 @@ public class WebhookDispatcher {
      * whether the endpoint is still there (not 410 Gone).
      */
     private boolean record(WebhookEndpoints.Endpoint endpoint, WebhookDeliveries.Due delivery,
-                           CompletableFuture<HttpResponse<Void>> answer, Map<Integer, List<Long>> accepted) {
+                           CompletableFuture<HttpResponse<Void>> answer, long roundEndsAt,
+                           Map<Integer, List<Long>> accepted) {
         HttpResponse<Void> response;
         try {
-            response = answer.get();
+            response = awaitAnswer(answer, roundEndsAt);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             retryOrFail(delivery, null, cause.getClass().getSimpleName() + ": " + cause.getMessage(), null);
+            return true;
+        } catch (TimeoutException e) {
+            retryOrFail(delivery, null, "No answer within " + settings.timeout().plus(ROUND_GRACE), null);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -187,6 +198,17 @@ public class WebhookDispatcher {
                 : null;
         retryOrFail(delivery, status, "HTTP " + status, retryAfter);
         return true;
+    }
+
+    /** The answer, waited for until the round's end (System.nanoTime()); an answer still missing then is cancelled. */
+    static <T> T awaitAnswer(CompletableFuture<T> answer, long roundEndsAt)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        try {
+            return answer.get(Math.max(0, roundEndsAt - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw e;
+        }
     }
 
     private void retryOrFail(WebhookDeliveries.Due delivery, Integer status, String error, Duration retryAfter) {
