@@ -26,7 +26,7 @@ final class ListProbe {
 
     /** p99 per query, keyed by a name that says who asks what; -1 for a query that was not answered 200. */
     Map<String, Object> p99ByQuery(MixScenario run) throws SQLException {
-        String dispute = firstDispute(run.seller());
+        String dispute = firstDispute(run.buyer(0));
         String endpoint = firstEnabledEndpoint();
         Map<String, String[]> queries = new LinkedHashMap<>();
         queries.put("buyer_own_disputes", new String[] {run.buyer(0), "/api/disputes"});
@@ -72,10 +72,11 @@ final class ListProbe {
         return slowest;
     }
 
-    private String firstDispute(String seller) throws SQLException {
+    /** A dispute of the buyer who asks for its timeline and messages. */
+    private String firstDispute(String buyer) throws SQLException {
         try (var statement = db.prepareStatement(
-                "SELECT dispute_id FROM disputes.dispute WHERE seller_id = ? ORDER BY opened_at LIMIT 1")) {
-            statement.setString(1, seller);
+                "SELECT dispute_id FROM disputes.dispute WHERE buyer_id = ? ORDER BY opened_at LIMIT 1")) {
+            statement.setString(1, buyer);
             try (var rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getString(1);
