@@ -38,13 +38,16 @@ class ApplicationTest {
     @Autowired ProcessEngineConfigurationImpl engineConfiguration;
 
     @Test
-    void dueJobsSubtasksAndTheMessagesADisputeWaitsForAreFoundByIndexes() {
+    void dueJobsLockedJobsSubtasksAndTheMessagesADisputeWaitsForAreFoundByIndexes() {
         assertThat(jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE tablename IN ('act_ru_job', 'act_ru_task', "
                 + "'act_ru_event_subscr')", String.class))
                 .anyMatch(index -> index.contains("act_idx_job_duedate ON public.act_ru_job") && index.contains("(duedate_)"))
                 .anyMatch(index -> index.contains("act_idx_task_parent ON public.act_ru_task") && index.contains("(parent_task_id_)"))
                 .anyMatch(index -> index.contains("act_idx_event_subscr_procinst ON public.act_ru_event_subscr")
-                        && index.contains("(proc_inst_id_)"));
+                        && index.contains("(proc_inst_id_)"))
+                // The acquisition's question which instances hold a locked exclusive job reads only those
+                .anyMatch(index -> index.contains("act_idx_job_locked_exclusive ON public.act_ru_job")
+                        && index.contains("(process_instance_id_) WHERE (exclusive_ AND (lock_owner_ IS NOT NULL))"));
     }
 
     @Test
