@@ -48,7 +48,7 @@ public final class Benchmark {
 
     static final String PASSWORD = "bench-" + UUID.randomUUID();
     private static final int WARMUP_ROUND = 2_000;
-    /** Each list query of {@link ListProbe} this many times: its p99 is then the second-slowest answer. */
+    /** Each list query of {@link ListProbe} this many times: its p99 is then the third-slowest answer. */
     private static final int LIST_PROBE_ROUNDS = 200;
     /** USER_HZ, the unit of /proc/stat: 100 on the Linux architectures Java 17 supports. */
     private static final long CLOCK_TICKS_PER_SECOND = 100;
