@@ -116,6 +116,6 @@ final class BaselineScenario {
     static Map<String, Object> figures(double baseline, Object mix) {
         double lifecycles = mix instanceof Number number ? number.doubleValue() : Double.NaN;
         return Map.of("baseline_lifecycles_per_s", baseline,
-                "ratio_to_baseline", Math.round(lifecycles / baseline * 100) / 100.0);
+                "ratio_to_baseline", Latencies.ratio(lifecycles, baseline));
     }
 }

@@ -140,9 +140,7 @@ public final class Benchmark {
                         sink.figures(measured, figures);
                     }
                     if (history > 0) {
-                        Map<String, Object> lists = new ListProbe(base, db, LIST_PROBE_ROUNDS).p99ByQuery(mix);
-                        figures.put("list_p99_ms", lists);
-                        figures.put("list_p99_max_ms", ListProbe.slowest(lists));
+                        probeLists(base, db, mix, figures);
                         figures.put("grown", grown(app, db, base, disputes, clients, history, waiting, waitingSeller, figures));
                     }
                 }
@@ -168,7 +166,7 @@ public final class Benchmark {
         java.time.Instant started = java.time.Instant.now();
         // Ended from a day to a year ago: none past the diagram's P365D
         grown.put("resolved_disputes_added", new DisputeCopies(db).add(history, Duration.ofDays(1), Duration.ofDays(360)));
-        grown.put("fill_seconds", Latencies.round(Duration.between(started, java.time.Instant.now()).toMillis() / 1000.0));
+        grown.put("fill_seconds", Latencies.seconds(started, java.time.Instant.now()));
         grown.put("waiting_disputes", waiting > 0 ? WaitingDisputes.openAndKeepWaiting(app, db, waitingSeller, waiting, clients) : 0);
         grown.put("database_mb", databaseMb(db));
         // The copies went through no cache: one unmeasured round reads what the mix touches back in
@@ -177,20 +175,26 @@ public final class Benchmark {
         Map<String, Object> figures = new LinkedHashMap<>();
         mix.run(figures);
         grown.putAll(figures);
-        Map<String, Object> lists = new ListProbe(base, db, LIST_PROBE_ROUNDS).p99ByQuery(mix);
-        grown.put("list_p99_ms", lists);
-        grown.put("list_p99_max_ms", ListProbe.slowest(lists));
+        probeLists(base, db, mix, grown);
         grown.put("throughput_ratio", ratio(figures, empty, "lifecycles_per_s"));
         grown.put("open_p99_ratio", ratio(figures, empty, "open_p99_ms"));
         grown.put("action_p99_ratio", ratio(figures, empty, "action_p99_ms"));
         return grown;
     }
 
+    /** The list queries' p99s, asked as the users of {@code mix}, and the slowest of them. */
+    private static void probeLists(String base, Connection db, MixScenario mix, Map<String, Object> figures)
+            throws SQLException {
+        Map<String, Object> lists = new ListProbe(base, db, LIST_PROBE_ROUNDS).p99ByQuery(mix);
+        figures.put("list_p99_ms", lists);
+        figures.put("list_p99_max_ms", ListProbe.slowest(lists));
+    }
+
     private static Double ratio(Map<String, Object> of, Map<String, Object> to, String figure) {
         Object numerator = of.get(figure);
         Object denominator = to.get(figure);
         return numerator instanceof Number n && denominator instanceof Number d && d.doubleValue() > 0
-                ? Math.round(n.doubleValue() / d.doubleValue() * 100) / 100.0 : null;
+                ? Latencies.ratio(n.doubleValue(), d.doubleValue()) : null;
     }
 
     private static long databaseMb(Connection db) throws SQLException {

@@ -48,7 +48,7 @@ final class CleanupScenario {
         // Ended between 366 and 396 days ago: all past the diagram's P365D
         long copied = new DisputeCopies(db).add(expiredDisputes, Duration.ofDays(366), Duration.ofDays(30));
         figures.put("expired_disputes", copied);
-        figures.put("fill_seconds", seconds(fillStarted, Instant.now()));
+        figures.put("fill_seconds", Latencies.seconds(fillStarted, Instant.now()));
         long expired = count(db, EXPIRED);
         figures.put("expired_process_instances", expired);
         // Before and after, the mix's rounds meanwhile included: the history tables' size, not what cleanup removed
@@ -81,7 +81,7 @@ final class CleanupScenario {
             }
         }
         watcher.join();
-        figures.put("cleanup_seconds", seconds(cleanupStarted, cleanupEnded.get()));
+        figures.put("cleanup_seconds", Latencies.seconds(cleanupStarted, cleanupEnded.get()));
         figures.put("cleanup_disputes_per_s", Latencies.round(expired / Math.max(0.001,
                 Duration.between(cleanupStarted, cleanupEnded.get()).toMillis() / 1000.0)));
         figures.put("history_rows_after", historyRows());
@@ -92,7 +92,7 @@ final class CleanupScenario {
         Double duringRate = fullyDuring.isEmpty() ? null
                 : Latencies.round(fullyDuring.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
         figures.put("lifecycles_per_s_during", duringRate);
-        figures.put("ratio_during_cleanup", duringRate == null ? null : Math.round(duringRate / withoutRate * 100) / 100.0);
+        figures.put("ratio_during_cleanup", duringRate == null ? null : Latencies.ratio(duringRate, withoutRate));
         figures.put("errors", errors);
     }
 
@@ -137,9 +137,5 @@ final class CleanupScenario {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static double seconds(Instant from, Instant to) {
-        return Latencies.round(Duration.between(from, to).toMillis() / 1000.0);
     }
 }

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -191,6 +190,6 @@ final class DisputeCopies {
         for (int i = 0; i < count; i++) {
             letters.append((char) ('h' + ThreadLocalRandom.current().nextInt(19)));
         }
-        return letters.toString().toLowerCase(Locale.ROOT);
+        return letters.toString();
     }
 }

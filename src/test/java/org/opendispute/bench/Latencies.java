@@ -1,5 +1,7 @@
 package org.opendispute.bench;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,6 +34,16 @@ final class Latencies {
         Collections.sort(sorted);
         int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+
+    /** Seconds from one instant to another, to a tenth. */
+    static double seconds(Instant from, Instant to) {
+        return round(Duration.between(from, to).toMillis() / 1000.0);
+    }
+
+    /** One figure over another, to a hundredth. */
+    static double ratio(double of, double to) {
+        return Math.round(of / to * 100) / 100.0;
     }
 
     static double round(double value) {

@@ -87,7 +87,7 @@ final class MixScenario {
         figures.put("resolved", resolved());
         figures.put("seconds", Latencies.round(seconds));
         // From the parties' last request to the last dispute resolved: timers, staff and refunds still to come
-        figures.put("drain_seconds", Latencies.round(Duration.between(partiesDone, finished).toMillis() / 1000.0));
+        figures.put("drain_seconds", Latencies.seconds(partiesDone, finished));
         figures.put("lifecycles_per_s", Latencies.round(disputes / seconds));
         figures.put("open_p50_ms", latencies.percentileMs("open", 50));
         figures.put("open_p99_ms", latencies.percentileMs("open", 99));

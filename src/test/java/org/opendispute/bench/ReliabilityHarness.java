@@ -184,7 +184,7 @@ public final class ReliabilityHarness {
         victim.start();
         Instant restarted = Instant.now();
         victim.awaitReady();
-        figures.put("restart_to_ready_s", seconds(restarted, Instant.now()));
+        figures.put("restart_to_ready_s", Latencies.seconds(restarted, Instant.now()));
 
         parties.awaitTermination(1, TimeUnit.HOURS);
         Instant deadline = Instant.now().plus(RESOLVED_WITHIN);
@@ -216,9 +216,9 @@ public final class ReliabilityHarness {
             figures.put("retries_never_answered", http.unanswered());
             figures.put("client_errors", errors.get());
             Instant lastResolved = lastResolved(db);
-            figures.put("seconds_kill_to_restart", seconds(killed, restarted));
-            figures.put("seconds_restart_to_last_resolved", lastResolved == null ? null : seconds(restarted, lastResolved));
-            figures.put("seconds_total", seconds(started, Instant.now()));
+            figures.put("seconds_kill_to_restart", Latencies.seconds(killed, restarted));
+            figures.put("seconds_restart_to_last_resolved", lastResolved == null ? null : Latencies.seconds(restarted, lastResolved));
+            figures.put("seconds_total", Latencies.seconds(started, Instant.now()));
         }
         if (resolved < disputes) {
             System.err.printf("reliability: only %d of %d resolved within %s%n", resolved, disputes, RESOLVED_WITHIN);
@@ -332,10 +332,6 @@ public final class ReliabilityHarness {
             statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             statement.execute("CREATE DATABASE " + DATABASE);
         }
-    }
-
-    private static double seconds(Instant from, Instant to) {
-        return Latencies.round(Duration.between(from, to).toMillis() / 1000.0);
     }
 
     private static int freePort() throws IOException {
