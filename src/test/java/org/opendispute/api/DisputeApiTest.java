@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opendispute.dispute.DisputeProcess;
 import org.opendispute.dispute.DisputeStore;
+import org.opendispute.dispute.DisputeTally;
 import org.opendispute.dispute.Groups;
 import org.opendispute.support.ApiClient.Response;
 import org.opendispute.support.ApiClient;
@@ -32,6 +33,7 @@ import org.opendispute.support.TestOrders;
 import org.opendispute.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.HttpMethod;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,6 +55,8 @@ class DisputeApiTest {
     @Autowired ManagementService managementService;
     @Autowired HistoryService historyService;
     @Autowired DisputeStore disputes;
+    @Autowired DisputeTally tally;
+    @Autowired JdbcClient jdbc;
 
     ApiClient api;
     /** A buyer of its own for each test: the abuse rules count a buyer's disputes. */
@@ -438,6 +442,41 @@ class DisputeApiTest {
         others.get("items").forEach(item -> assertThat(item.get("buyerId").asText()).isEqualTo(OTHER_BUYER));
         assertThat(api.get(buyer, "/api/disputes?size=1000").status()).isEqualTo(400);
         assertThat(api.get(buyer, "/api/disputes?status=SLEEPING").status()).isEqualTo(400);
+    }
+
+    @Test
+    void staffAndIntegratorsSeeExactTotalsFromTheTallyBeforeAndAfterItIsFolded() throws Exception {
+        assertTotalsAreTheTablesCount();
+        Response opened = open(registerOrder());
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        assertTotalsAreTheTablesCount();
+        assertThat(api.post(buyer, "/api/disputes/" + opened.text("id") + "/cancel", null).status()).isEqualTo(200);
+        assertTotalsAreTheTablesCount();
+
+        // Two nodes fold at the same moment: each change is folded once
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> folds = List.of(nodes.submit(tally::fold), nodes.submit(tally::fold));
+            for (Future<?> fold : folds) {
+                fold.get();
+            }
+        } finally {
+            nodes.shutdown();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM disputes.dispute_tally_change").query(Long.class).single())
+                .as("everything folded").isZero();
+        assertTotalsAreTheTablesCount();
+    }
+
+    private void assertTotalsAreTheTablesCount() {
+        assertThat(api.get(INTEGRATOR, "/api/disputes?size=1").json().get("total").asLong())
+                .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM disputes.dispute").query(Long.class).single());
+        for (String status : List.of("AWAITING_SELLER", "CANCELLED", "RESOLVED")) {
+            assertThat(api.get(MEDIATOR, "/api/disputes?size=1&status=" + status).json().get("total").asLong())
+                    .as(status)
+                    .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM disputes.dispute WHERE status = ?").param(status)
+                            .query(Long.class).single());
+        }
     }
 
     @Test

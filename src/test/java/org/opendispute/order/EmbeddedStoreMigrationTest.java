@@ -20,7 +20,35 @@ class EmbeddedStoreMigrationTest {
     private static final String URL = "jdbc:h2:mem:migrations;DB_CLOSE_DELAY=-1";
 
     @Test
+    void onH2AListPagesTotalCountsTheDisputesAndNothingWaitsToBeFolded() throws SQLException {
+        migrate();
+        try (Connection connection = DriverManager.getConnection(URL, "sa", "");
+             Statement statement = connection.createStatement()) {
+            var total = statement.executeQuery("SELECT COALESCE(SUM(disputes), 0) FROM disputes.dispute_count");
+            total.next();
+            assertThat(total.getLong(1)).isZero();
+            var changes = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM disputes.dispute_tally_change)");
+            changes.next();
+            assertThat(changes.getBoolean(1)).isFalse();
+        }
+    }
+
+    @Test
     void onH2ThePromisedDeliveryTimeIsAtLeastADayAndNoLongerAtMostSixty() throws SQLException {
+        migrate();
+
+        try (Connection connection = DriverManager.getConnection(URL, "sa", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM disputes.marketplace_order");
+            statement.execute(order("ORD-75", 75));
+            assertThatThrownBy(() -> statement.execute(order("ORD-0", 0))).isInstanceOf(SQLException.class);
+            var count = statement.executeQuery("SELECT COUNT(*) FROM disputes.marketplace_order");
+            count.next();
+            assertThat(count.getInt(1)).isEqualTo(1);
+        }
+    }
+
+    private static void migrate() {
         Flyway.configure()
                 .dataSource(URL, "sa", "")
                 .schemas("DISPUTES").defaultSchema("DISPUTES")
@@ -28,15 +56,6 @@ class EmbeddedStoreMigrationTest {
                 .javaMigrations(new PromisedDeliveryDaysFromConfiguration())
                 .load()
                 .migrate();
-
-        try (Connection connection = DriverManager.getConnection(URL, "sa", "");
-             Statement statement = connection.createStatement()) {
-            statement.execute(order("ORD-75", 75));
-            assertThatThrownBy(() -> statement.execute(order("ORD-0", 0))).isInstanceOf(SQLException.class);
-            var count = statement.executeQuery("SELECT COUNT(*) FROM disputes.marketplace_order");
-            count.next();
-            assertThat(count.getInt(1)).isEqualTo(1);
-        }
     }
 
     private static String order(String id, int promisedDays) {
