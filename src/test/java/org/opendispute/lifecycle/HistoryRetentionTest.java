@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -54,6 +55,7 @@ class HistoryRetentionTest {
     static final Instant ENDED = Instant.parse("2026-04-01T09:00:00Z");
 
     @Autowired ProcessEngine engine;
+    @Autowired ProcessEngineConfigurationImpl engineConfiguration;
     @Autowired RuntimeService runtimeService;
     @Autowired HistoryService historyService;
     @Autowired ManagementService managementService;
@@ -90,6 +92,24 @@ class HistoryRetentionTest {
         assertThat(disputes.get(pi.getBusinessKey()).status()).isEqualTo(DisputeStatus.RESOLVED);
         assertThat(history.of(pi.getBusinessKey())).extracting(DisputeHistory.Entry::event)
                 .contains("OPENED", "RESOLVED");
+    }
+
+    @Test
+    void afterAFullBatchTheNextWaitsAsLongAsTheBatchTookInsteadOfRunningAtOnce() {
+        int threshold = engineConfiguration.getHistoryCleanupBatchThreshold();
+        for (int i = 0; i < threshold; i++) {
+            resolvedDispute();
+        }
+        Date expiry = Date.from(ENDED.plus(Duration.ofDays(366)));
+        ClockUtil.setCurrentTime(expiry);
+        assertThat(historyService.createHistoricProcessInstanceQuery().finished().finishedBefore(Date.from(ENDED.plusSeconds(1)))
+                .count()).as("a full batch is expired").isGreaterThanOrEqualTo(threshold);
+        Job cleanup = historyService.cleanUpHistoryAsync(true);
+        managementService.executeJob(cleanup.getId());
+
+        // The engine alone would make it due at once; with nothing left it would wait 10 s at least
+        Date next = managementService.createJobQuery().jobId(cleanup.getId()).singleResult().getDuedate();
+        assertThat(next).isAfter(expiry).isBefore(Date.from(expiry.toInstant().plusSeconds(10)));
     }
 
     private ProcessInstance resolvedDispute() {
