@@ -3,17 +3,23 @@ package org.opendispute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Timestamp;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.PropertyEntity;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.Resource;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,6 +29,7 @@ import org.opendispute.support.PostgresTest;
 import org.opendispute.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +39,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ApplicationTest {
 
     @Autowired RepositoryService repositoryService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired ManagementService managementService;
+    @Autowired ApplicationContext applicationContext;
     @Autowired IdentityService identityService;
     @Autowired TestRestTemplate http;
     @Autowired JdbcTemplate jdbc;
@@ -48,6 +58,31 @@ class ApplicationTest {
                 // The acquisition's question which instances hold a locked exclusive job reads only those
                 .anyMatch(index -> index.contains("act_idx_job_locked_exclusive ON public.act_ru_job")
                         && index.contains("(process_instance_id_) WHERE (exclusive_ AND (lock_owner_ IS NOT NULL))"));
+    }
+
+    @Test
+    void everyJobHasADueDateSoThatTheExecutorTakesThemInTheOrderTheyFellDue() {
+        assertThat(engineConfiguration.isJobExecutorAcquireByDueDate()).isTrue();
+        Deployment deployment = repositoryService.createDeployment().name("job-due-date-probe")
+                .addModelInstance("job-due-date-probe.bpmn", Bpmn.createExecutableProcess("JobDueDateProbe")
+                        .camundaHistoryTimeToLive(1)
+                        .startEvent().intermediateThrowEvent("Event_AsyncStep").camundaAsyncBefore().endEvent().done())
+                .deploy();
+        try {
+            String instance = runtimeService.startProcessInstanceByKey("JobDueDateProbe").getId();
+            Job asyncStep = managementService.createJobQuery().processInstanceId(instance).singleResult();
+            assertThat(asyncStep.getDuedate()).as("an async step is due when it was written").isNotNull();
+
+            // A job an earlier version wrote has none, and the executor would never take it: each start gives it one
+            jdbc.update("UPDATE act_ru_job SET duedate_ = NULL WHERE id_ = ?", asyncStep.getId());
+            applicationContext.getBean("jobsDueInOrder", ProcessEnginePlugin.class)
+                    .postProcessEngineBuild(engineConfiguration.getProcessEngine());
+            assertThat(managementService.createJobQuery().jobId(asyncStep.getId()).singleResult().getDuedate())
+                    .isEqualTo(jdbc.queryForObject("SELECT create_time_ FROM act_ru_job WHERE id_ = ?",
+                            Timestamp.class, asyncStep.getId()));
+        } finally {
+            repositoryService.deleteDeployment(deployment.getId(), true);
+        }
     }
 
     @Test

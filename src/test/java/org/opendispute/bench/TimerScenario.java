@@ -73,7 +73,10 @@ final class TimerScenario {
         }
     }
 
-    /** The job executor's acquisition query (Camunda 7.24 on PostgreSQL, default settings) with every timer due. */
+    /**
+     * The job executor's acquisition query as Camunda 7.24 asks it on PostgreSQL with application.yaml's settings
+     * (every job has a due date, the oldest due first).
+     */
     private List<String> explainAcquisition() throws SQLException {
         List<String> plan = new ArrayList<>();
         String jobsPerAcquisition = app.getEnvironment()
@@ -82,7 +85,7 @@ final class TimerScenario {
                 EXPLAIN (ANALYZE, BUFFERS)
                 SELECT RES.ID_, RES.REV_, RES.DUEDATE_, RES.PROCESS_INSTANCE_ID_, RES.EXCLUSIVE_
                 FROM ACT_RU_JOB RES
-                WHERE (RES.RETRIES_ > 0) AND (RES.DUEDATE_ IS NULL OR RES.DUEDATE_ <= now())
+                WHERE (RES.RETRIES_ > 0) AND (RES.DUEDATE_ <= now())
                   AND (RES.LOCK_OWNER_ IS NULL OR RES.LOCK_EXP_TIME_ < now())
                   AND RES.SUSPENSION_STATE_ = 1
                   AND ((RES.EXCLUSIVE_ = TRUE AND NOT EXISTS (
@@ -90,6 +93,7 @@ final class TimerScenario {
                           WHERE J2.PROCESS_INSTANCE_ID_ = RES.PROCESS_INSTANCE_ID_ AND J2.EXCLUSIVE_ = TRUE
                             AND J2.LOCK_OWNER_ IS NOT NULL AND J2.LOCK_EXP_TIME_ >= now()))
                        OR RES.EXCLUSIVE_ = FALSE)
+                ORDER BY RES.DUEDATE_ ASC
                 LIMIT %d""".formatted(Integer.parseInt(jobsPerAcquisition)))) {
             while (rs.next()) {
                 plan.add(rs.getString(1));
