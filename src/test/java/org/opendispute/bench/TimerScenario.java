@@ -53,12 +53,17 @@ final class TimerScenario {
 
         Instant lastFired = waitUntilTimersFired(due, Duration.ofMinutes(60));
         double firingSeconds = Duration.between(due, lastFired).toMillis() / 1000.0;
+        // Each fired timer queues its dispute's refund, due when it was queued: the refunds run after the timers
+        Instant lastRefunded = waitUntilResolved(opened, Duration.ofMinutes(60));
+        double refundSeconds = Duration.between(due, lastRefunded).toMillis() / 1000.0;
         figures.put("disputes", opened);
         figures.put("timers", timers);
         figures.put("opening_seconds", Latencies.round(openingSeconds));
         figures.put("opened_per_s", Latencies.round(opened / openingSeconds));
         figures.put("seconds_until_all_fired", Latencies.round(firingSeconds));
         figures.put("timers_fired_per_s", Latencies.round(timers / Math.max(firingSeconds, 0.001)));
+        figures.put("seconds_until_all_refunded", Latencies.round(refundSeconds));
+        figures.put("disputes_resolved_per_s", Latencies.round(opened / Math.max(refundSeconds, 0.001)));
         figures.put("acquisition_explain_analyze_all_waiting", waitingPlan);
         figures.put("acquisition_explain_analyze", plan);
         figures.put("errors", disputes - opened);
@@ -100,6 +105,27 @@ final class TimerScenario {
             }
         }
         return plan;
+    }
+
+    /** Waits until every dispute of this run is resolved, its refund paid; looks every two seconds. */
+    private Instant waitUntilResolved(int disputes, Duration timeout) throws SQLException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        long resolved = 0;
+        while (Instant.now().isBefore(deadline)) {
+            try (var statement = db.prepareStatement(
+                    "SELECT COUNT(*) FROM disputes.dispute WHERE seller_id = ? AND status = 'RESOLVED'")) {
+                statement.setString(1, seller);
+                try (var rs = statement.executeQuery()) {
+                    rs.next();
+                    resolved = rs.getLong(1);
+                    if (resolved >= disputes) {
+                        return Instant.now();
+                    }
+                }
+            }
+            Thread.sleep(2000);
+        }
+        throw new IllegalStateException((disputes - resolved) + " disputes were not resolved after " + timeout);
     }
 
     /**
