@@ -61,13 +61,14 @@ class PacedHistoryCleanup extends AbstractProcessEnginePlugin {
                             CommandContext commandContext, String tenantId) {
             long started = System.nanoTime();
             super.execute(configuration, execution, commandContext, tenantId);
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
             String jobId = commandContext.getCurrentJob().getId();
             CommandExecutor newTransaction = commandContext.getProcessEngineConfiguration()
                     .getCommandExecutorTxRequiresNew();
-            // Registered after the engine's own listener, which reschedules the job once this transaction committed
+            // Registered after the engine's own listener, which reschedules the job once this transaction committed.
+            // The batch took until then: its deletes are flushed with the commit.
             commandContext.getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
                     committed -> newTransaction.execute(context -> {
+                        Duration took = Duration.ofNanos(System.nanoTime() - started);
                         JobEntity job = context.getJobManager().findJobById(jobId);
                         Date now = ClockUtil.getCurrentTime();
                         if (job != null && job.getDuedate() != null && !job.getDuedate().after(now)) {
