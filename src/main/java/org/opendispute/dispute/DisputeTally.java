@@ -20,7 +20,7 @@ public class DisputeTally {
         this.jdbc = jdbc;
     }
 
-    @Scheduled(fixedDelayString = "${disputes.tally.fold-interval:PT5S}", initialDelayString = "PT5S")
+    @Scheduled(fixedDelayString = "PT5S", initialDelayString = "PT5S")
     public void fold() {
         boolean changed = jdbc.sql("SELECT EXISTS (SELECT 1 FROM disputes.dispute_tally_change)")
                 .query(Boolean.class).single();
