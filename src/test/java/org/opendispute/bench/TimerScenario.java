@@ -54,7 +54,7 @@ final class TimerScenario {
         Instant lastFired = waitUntilTimersFired(due, Duration.ofMinutes(60));
         double firingSeconds = Duration.between(due, lastFired).toMillis() / 1000.0;
         // Each fired timer queues its dispute's refund, due when it was queued: the refunds run after the timers
-        Instant lastRefunded = waitUntilResolved(opened, Duration.ofMinutes(60));
+        Instant lastRefunded = waitUntilResolved(Duration.ofMinutes(60));
         double refundSeconds = Duration.between(due, lastRefunded).toMillis() / 1000.0;
         figures.put("disputes", opened);
         figures.put("timers", timers);
@@ -107,38 +107,30 @@ final class TimerScenario {
         return plan;
     }
 
-    /** Waits until every dispute of this run is resolved, its refund paid; looks every two seconds. */
-    private Instant waitUntilResolved(int disputes, Duration timeout) throws SQLException, InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        long resolved = 0;
-        while (Instant.now().isBefore(deadline)) {
-            try (var statement = db.prepareStatement(
-                    "SELECT COUNT(*) FROM disputes.dispute WHERE seller_id = ? AND status = 'RESOLVED'")) {
-                statement.setString(1, seller);
-                try (var rs = statement.executeQuery()) {
-                    rs.next();
-                    resolved = rs.getLong(1);
-                    if (resolved >= disputes) {
-                        return Instant.now();
-                    }
-                }
-            }
-            Thread.sleep(2000);
-        }
-        throw new IllegalStateException((disputes - resolved) + " disputes were not resolved after " + timeout);
-    }
-
     /**
      * Counts the moved timers by their due time alone (an index lookup): joining them to this run's disputes
      * at every look took PostgreSQL 240 ms with 50,000 of them, a core's worth of the machine under test.
      */
     private Instant waitUntilTimersFired(Instant due, Duration timeout) throws SQLException, InterruptedException {
+        return waitUntilNoneLeft("timers", "SELECT COUNT(*) FROM act_ru_job WHERE duedate_ = ? AND "
+                + SELLER_RESPONSE_TIMER_JOBS, Timestamp.from(due), Duration.ofSeconds(1), timeout);
+    }
+
+    /** Every dispute of this run resolved, its refund paid. */
+    private Instant waitUntilResolved(Duration timeout) throws SQLException, InterruptedException {
+        return waitUntilNoneLeft("disputes unresolved",
+                "SELECT COUNT(*) FROM disputes.dispute WHERE seller_id = ? AND status <> 'RESOLVED'", seller,
+                Duration.ofSeconds(2), timeout);
+    }
+
+    /** Asks {@code count} (one parameter) every {@code every} until it answers 0: the moment it did. */
+    private Instant waitUntilNoneLeft(String what, String count, Object parameter, Duration every, Duration timeout)
+            throws SQLException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         long left = -1;
         while (Instant.now().isBefore(deadline)) {
-            try (var statement = db.prepareStatement(
-                    "SELECT COUNT(*) FROM act_ru_job WHERE duedate_ = ? AND " + SELLER_RESPONSE_TIMER_JOBS)) {
-                statement.setTimestamp(1, Timestamp.from(due));
+            try (var statement = db.prepareStatement(count)) {
+                statement.setObject(1, parameter);
                 try (var rs = statement.executeQuery()) {
                     rs.next();
                     long now = rs.getLong(1);
@@ -146,13 +138,13 @@ final class TimerScenario {
                         return Instant.now();
                     }
                     if (now / 1000 != left / 1000) {
-                        System.err.printf("bench: %d timers left%n", now);
+                        System.err.printf("bench: %d %s left%n", now, what);
                     }
                     left = now;
                 }
             }
-            Thread.sleep(1000);
+            Thread.sleep(every.toMillis());
         }
-        throw new IllegalStateException(left + " timers had not fired after " + timeout);
+        throw new IllegalStateException(left + " " + what + " left after " + timeout);
     }
 }
