@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Timestamp;
+import java.util.Arrays;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -83,6 +84,21 @@ class ApplicationTest {
         } finally {
             repositoryService.deleteDeployment(deployment.getId(), true);
         }
+    }
+
+    /** Blank names (not the engine's defaults) reach the engine, so it copies nothing into the logging MDC. */
+    @Test
+    void theEngineCopiesNothingIntoTheLoggingContext() {
+        assertThat(Arrays.asList(engineConfiguration.getLoggingContextActivityId(),
+                engineConfiguration.getLoggingContextActivityName(),
+                engineConfiguration.getLoggingContextApplicationName(),
+                engineConfiguration.getLoggingContextBusinessKey(),
+                engineConfiguration.getLoggingContextProcessDefinitionId(),
+                engineConfiguration.getLoggingContextProcessDefinitionKey(),
+                engineConfiguration.getLoggingContextProcessInstanceId(),
+                engineConfiguration.getLoggingContextTenantId(),
+                engineConfiguration.getLoggingContextEngineName()))
+                .allSatisfy(name -> assertThat(name).isNullOrEmpty());
     }
 
     @Test

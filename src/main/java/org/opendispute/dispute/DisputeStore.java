@@ -18,13 +18,17 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The disputes table and its lines. Every write joins the caller's (the engine's) transaction. */
+/**
+ * The disputes table and its lines. Every write joins the caller's (the engine's) transaction, and each transaction
+ * reads a dispute once until it changes it ({@link TransactionReads}).
+ */
 @Repository
 public class DisputeStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher changes;
+    private final TransactionReads reads = new TransactionReads();
 
     public DisputeStore(JdbcClient jdbc, Clock clock, ApplicationEventPublisher changes) {
         this.changes = changes;
@@ -50,6 +54,7 @@ public class DisputeStore {
                         eligibility.reopenNumber(), processInstanceId, ts(now), ts(now), request.orderId(),
                         request.orderId())
                 .update();
+        reads.changed(disputeId);
         for (DisputedLine line : eligibility.lines()) {
             jdbc.sql("INSERT INTO disputes.dispute_line (dispute_id, sku, quantity) VALUES (?, ?, ?)")
                     .params(disputeId, line.sku(), line.quantity())
@@ -65,11 +70,35 @@ public class DisputeStore {
                 .single();
     }
 
+    /** The dispute; read once per transaction until this store changes it (ADR 0020). */
     public Optional<Dispute> find(String disputeId) {
-        return jdbc.sql("SELECT * FROM disputes.dispute WHERE dispute_id = ?")
+        return reads.find(disputeId, () -> jdbc.sql("SELECT * FROM disputes.dispute WHERE dispute_id = ?")
                 .param(disputeId)
                 .query(DisputeStore::map)
-                .optional();
+                .optional());
+    }
+
+    /**
+     * Moves the dispute's event version on and returns it. The update locks the row until the transaction ends, so
+     * two transactions changing one dispute number their events in the order they commit, and a read of the dispute
+     * from now on is the row as it is.
+     */
+    public int nextEventVersion(String disputeId) {
+        jdbc.sql("UPDATE disputes.dispute SET event_version = event_version + 1 WHERE dispute_id = ?")
+                .param(disputeId)
+                .update();
+        Optional<Integer> counted = reads.eventVersionMoved(disputeId);
+        if (counted.isPresent()) {
+            return counted.get();
+        }
+        return jdbc.sql("SELECT * FROM disputes.dispute WHERE dispute_id = ?")
+                .param(disputeId)
+                .query((rs, row) -> {
+                    int version = rs.getInt("event_version");
+                    reads.readUnderLock(map(rs, row), version);
+                    return version;
+                })
+                .single();
     }
 
     public Dispute get(String disputeId) {
@@ -104,6 +133,7 @@ public class DisputeStore {
                 .params(status.name(), ts(clock.instant()), disputeId, status.name())
                 .update();
         if (changed > 0) {
+            reads.changed(disputeId);
             changes.publishEvent(DisputeChanged.status(disputeId, status));
         }
     }
@@ -112,12 +142,14 @@ public class DisputeStore {
         jdbc.sql("UPDATE disputes.dispute SET seller_answered_at = COALESCE(seller_answered_at, ?) WHERE dispute_id = ?")
                 .params(ts(clock.instant()), disputeId)
                 .update();
+        reads.changed(disputeId);
     }
 
     public void markEscalated(String disputeId) {
         jdbc.sql("UPDATE disputes.dispute SET escalated_at = COALESCE(escalated_at, ?) WHERE dispute_id = ?")
                 .params(ts(clock.instant()), disputeId)
                 .update();
+        reads.changed(disputeId);
     }
 
     /** The mediator asked this party (BUYER or SELLER): it alone may answer the question. */
@@ -125,12 +157,14 @@ public class DisputeStore {
         jdbc.sql("UPDATE disputes.dispute SET information_from = ?, updated_at = ? WHERE dispute_id = ?")
                 .params(party, ts(clock.instant()), disputeId)
                 .update();
+        reads.changed(disputeId);
     }
 
     public void markMediationOverdue(String disputeId) {
         jdbc.sql("UPDATE disputes.dispute SET mediation_overdue = TRUE, updated_at = ? WHERE dispute_id = ?")
                 .params(ts(clock.instant()), disputeId)
                 .update();
+        reads.changed(disputeId);
     }
 
     /** Records what was agreed or applied; the process routes on the same values. */
@@ -140,24 +174,28 @@ public class DisputeStore {
                 WHERE dispute_id = ?""")
                 .params(type.name(), amountOrNull(amount), ts(clock.instant()), ts(clock.instant()), disputeId)
                 .update();
+        reads.changed(disputeId);
     }
 
     public void recordReturnShipment(String disputeId, String carrier, String trackingNumber) {
         jdbc.sql("UPDATE disputes.dispute SET return_carrier = ?, return_tracking_number = ?, updated_at = ? WHERE dispute_id = ?")
                 .params(carrier, trackingNumber, ts(clock.instant()), disputeId)
                 .update();
+        reads.changed(disputeId);
     }
 
     public void recordReturnCondition(String disputeId, String condition) {
         jdbc.sql("UPDATE disputes.dispute SET return_condition = ?, updated_at = ? WHERE dispute_id = ?")
                 .params(condition, ts(clock.instant()), disputeId)
                 .update();
+        reads.changed(disputeId);
     }
 
     public void recordReshipment(String disputeId, String carrier, String trackingNumber) {
         jdbc.sql("UPDATE disputes.dispute SET reship_carrier = ?, reship_tracking_number = ?, updated_at = ? WHERE dispute_id = ?")
                 .params(carrier, trackingNumber, ts(clock.instant()), disputeId)
                 .update();
+        reads.changed(disputeId);
     }
 
     /** The active dispute waiting for a return shipped with this tracking number, if any. */
@@ -190,6 +228,7 @@ public class DisputeStore {
                 WHERE dispute_id = ?""")
                 .params(status.name(), outcome.name(), ts(now), status.name(), ts(now), status.name(), ts(now), disputeId)
                 .update();
+        reads.changed(disputeId);
         if (before != status) {
             changes.publishEvent(DisputeChanged.status(disputeId, status));
         }

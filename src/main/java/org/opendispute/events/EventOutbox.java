@@ -50,11 +50,9 @@ class EventOutbox {
     }
 
     private void write(String type, DisputeChanged change) {
-        // The row lock of this update orders the dispute's events even when two transactions change it at once
-        jdbc.sql("UPDATE disputes.dispute SET event_version = event_version + 1 WHERE dispute_id = ?")
-                .param(change.disputeId()).update();
-        int version = jdbc.sql("SELECT event_version FROM disputes.dispute WHERE dispute_id = ?")
-                .param(change.disputeId()).query(Integer.class).single();
+        // The version's row lock orders the dispute's events even when two transactions change it at once, and
+        // the dispute read under it is the one the event describes
+        int version = disputes.nextEventVersion(change.disputeId());
         Dispute dispute = disputes.get(change.disputeId());
         write(type, dispute.id(), version, data(dispute, change));
     }

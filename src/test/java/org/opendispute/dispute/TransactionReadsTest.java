@@ -1,0 +1,113 @@
+package org.opendispute.dispute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opendispute.order.OrderStore;
+import org.opendispute.support.ApiClient;
+import org.opendispute.support.PostgresTest;
+import org.opendispute.support.TestOrders;
+import org.opendispute.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A transaction reads a dispute once until the store changes it (ADR 0020): what it changed it reads back, what it
+ * did not change it is not asked again for, and nothing it read outlives it or reaches a transaction of its own.
+ */
+@PostgresTest
+class TransactionReadsTest {
+
+    @Autowired TestRestTemplate http;
+    @Autowired IdentityService identityService;
+    @Autowired OrderStore orders;
+    @Autowired DisputeStore disputes;
+    @Autowired JdbcClient jdbc;
+    @Autowired PlatformTransactionManager transactionManager;
+
+    TransactionTemplate transaction;
+    TransactionTemplate newTransaction;
+    String disputeId;
+
+    @BeforeEach
+    void openDispute() {
+        transaction = new TransactionTemplate(transactionManager);
+        newTransaction = new TransactionTemplate(transactionManager);
+        newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        String buyer = TestUsers.ensure(identityService, "trbuyer" + UUID.randomUUID().toString().substring(0, 8),
+                Groups.BUYERS);
+        var order = TestOrders.between(buyer, TestUsers.ensure(identityService, "trseller", Groups.SELLERS));
+        orders.save(order);
+        var opened = new ApiClient(http).exchange(buyer, HttpMethod.POST, "/api/disputes", Map.of(
+                "orderId", order.orderId(), "reason", "NOT_RECEIVED", "description", "Never arrived",
+                "requestedResolution", Map.of("type", "FULL_REFUND")), Map.of());
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        disputeId = opened.text("id");
+    }
+
+    @Test
+    void aDisputeReadTwiceInOneTransactionIsAskedForOnceAndAChangeThroughTheStoreIsReadBack() {
+        transaction.executeWithoutResult(status -> {
+            assertThat(disputes.get(disputeId).informationFrom()).isNull();
+            // Written past the store: the transaction's second read does not ask the database again
+            jdbc.sql("UPDATE disputes.dispute SET information_from = 'BUYER' WHERE dispute_id = ?")
+                    .param(disputeId).update();
+            assertThat(disputes.get(disputeId).informationFrom()).isNull();
+
+            disputes.recordInformationRequest(disputeId, "SELLER");
+            assertThat(disputes.get(disputeId).informationFrom()).isEqualTo("SELLER");
+            status.setRollbackOnly();
+        });
+        // Nothing read in a transaction outlives it
+        assertThat(disputes.get(disputeId).informationFrom()).isNull();
+    }
+
+    @Test
+    void aTransactionOfItsOwnReadsWhatIsCommittedNotWhatTheSuspendedOneHolds() {
+        transaction.executeWithoutResult(status -> {
+            disputes.recordInformationRequest(disputeId, "BUYER");
+            assertThat(disputes.get(disputeId).informationFrom()).isEqualTo("BUYER");
+            String seenByItsOwn = newTransaction.execute(inner -> disputes.get(disputeId).informationFrom());
+            assertThat(seenByItsOwn).isNull();
+            // Resumed, the outer transaction has its reads back
+            jdbc.sql("UPDATE disputes.dispute SET information_from = 'SELLER' WHERE dispute_id = ?")
+                    .param(disputeId).update();
+            assertThat(disputes.get(disputeId).informationFrom()).isEqualTo("BUYER");
+            status.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void eventVersionsCountedInOneTransactionMatchTheRowAndTheDisputeReadUnderTheLockIsCurrent() {
+        int before = eventVersion();
+        transaction.executeWithoutResult(status -> {
+            // Read before the row was locked: another transaction may still change it, so it is read again
+            disputes.get(disputeId);
+            jdbc.sql("UPDATE disputes.dispute SET return_carrier = 'DHL' WHERE dispute_id = ?").param(disputeId).update();
+            assertThat(disputes.nextEventVersion(disputeId)).isEqualTo(before + 1);
+            assertThat(disputes.get(disputeId).returnCarrier()).isEqualTo("DHL");
+            assertThat(disputes.nextEventVersion(disputeId)).isEqualTo(before + 2);
+            disputes.markEscalated(disputeId);
+            assertThat(disputes.nextEventVersion(disputeId)).isEqualTo(before + 3);
+        });
+        assertThat(eventVersion()).isEqualTo(before + 3);
+        // Without a transaction each call reads the row
+        assertThat(disputes.nextEventVersion(disputeId)).isEqualTo(before + 4);
+        assertThat(eventVersion()).isEqualTo(before + 4);
+    }
+
+    private int eventVersion() {
+        return jdbc.sql("SELECT event_version FROM disputes.dispute WHERE dispute_id = ?")
+                .param(disputeId).query(Integer.class).single();
+    }
+}
