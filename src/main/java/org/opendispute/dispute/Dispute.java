@@ -3,6 +3,7 @@ package org.opendispute.dispute;
 import java.time.Instant;
 
 import org.opendispute.order.Money;
+import org.opendispute.order.Payment;
 
 /** A dispute as the store knows it. Amounts are in the order's currency. */
 public record Dispute(
@@ -35,5 +36,7 @@ public record Dispute(
         Instant escalatedAt,
         Instant resolvedAt,
         Instant cancelledAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        /** The order's payment as it was when the dispute was opened: where its refund goes. */
+        Payment payment) {
 }

@@ -62,14 +62,6 @@ public class DisputeStore {
         }
     }
 
-    /** The order's payment as it was when the dispute was opened: where its refund goes. */
-    public Payment paymentOf(String disputeId) {
-        return jdbc.sql("SELECT payment_method, payment_reference FROM disputes.dispute WHERE dispute_id = ?")
-                .param(disputeId)
-                .query((rs, n) -> new Payment(rs.getString("payment_method"), rs.getString("payment_reference")))
-                .single();
-    }
-
     /** The dispute; read once per transaction until this store changes it (ADR 0020). */
     public Optional<Dispute> find(String disputeId) {
         return reads.find(disputeId, () -> jdbc.sql("SELECT * FROM disputes.dispute WHERE dispute_id = ?")
@@ -308,7 +300,8 @@ public class DisputeStore {
                 instant(rs, "escalated_at"),
                 instant(rs, "resolved_at"),
                 instant(rs, "cancelled_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                new Payment(rs.getString("payment_method"), rs.getString("payment_reference")));
     }
 
     static Money money(ResultSet rs, String column, Currency currency) throws SQLException {

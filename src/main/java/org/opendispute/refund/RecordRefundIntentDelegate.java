@@ -62,7 +62,7 @@ class RecordRefundIntentDelegate implements JavaDelegate {
      * listed, the last charge taken, the one too many.
      */
     private Payment paymentOf(Dispute dispute, Order order) {
-        Payment opened = disputes.paymentOf(dispute.id());
+        Payment opened = dispute.payment();
         if (dispute.reason() == Reason.PAYMENT_ISSUE && !order.charges().isEmpty()) {
             return new Payment(opened.method(), order.charges().get(order.charges().size() - 1).reference());
         }
