@@ -27,6 +27,7 @@ import org.opendispute.support.TestOrders;
 import org.opendispute.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,6 +57,9 @@ class WebhookTest {
     @Autowired ProtectionReminders reminders;
     @Autowired org.opendispute.order.OrderStore orders;
     @Autowired ObjectMapper json;
+    @Autowired EventFeed feed;
+    @Autowired EventSettings eventSettings;
+    @Autowired JdbcClient jdbc;
 
     ApiClient api;
     String buyer;
@@ -242,6 +246,41 @@ class WebhookTest {
 
         assertThat(api.post(buyer, "/api/webhook-endpoints", Map.of("url", receiver.url(), "eventTypes", List.of("*")))
                 .status()).isEqualTo(403);
+    }
+
+    /**
+     * The hourly purge: an event past the retention goes with its deliveries, unless one is still being tried. Each
+     * event's deliveries are found by an index on the event: without it every event purged scanned every delivery.
+     */
+    @Test
+    void eventsPastTheRetentionGoWithTheirDeliveriesUnlessOneIsStillBeingTried() {
+        register(List.of("*"));
+        String delivered = open();
+        dispatcher.deliverDue();
+        String pending = open();
+        assertThat(deliveriesOf(delivered, "DELIVERED")).isPositive();
+        assertThat(deliveriesOf(pending, "PENDING")).isPositive();
+
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(eventSettings.retention()).plus(Duration.ofDays(1))));
+        assertThat(feed.purgeExpired()).isPositive();
+
+        assertThat(eventsOfDispute(delivered)).isZero();
+        assertThat(deliveriesOf(delivered, "DELIVERED")).isZero();
+        assertThat(eventsOfDispute(pending)).isPositive();
+        assertThat(deliveriesOf(pending, "PENDING")).isPositive();
+        assertThat(jdbc.sql("SELECT indexdef FROM pg_indexes WHERE tablename = 'webhook_delivery'")
+                .query(String.class).list())
+                .anyMatch(index -> index.endsWith("(event_seq)"));
+    }
+
+    private long eventsOfDispute(String disputeId) {
+        return jdbc.sql("SELECT COUNT(*) FROM disputes.dispute_event WHERE dispute_id = ?")
+                .param(disputeId).query(Long.class).single();
+    }
+
+    private long deliveriesOf(String disputeId, String state) {
+        return jdbc.sql("SELECT COUNT(*) FROM disputes.webhook_delivery WHERE dispute_id = ? AND state = ?")
+                .params(disputeId, state).query(Long.class).single();
     }
 
     private Response register(List<String> types) {
