@@ -212,7 +212,12 @@ public class DisputeStore {
 
     public void close(String disputeId, DisputeStatus status, Outcome outcome) {
         Instant now = clock.instant();
-        DisputeStatus before = get(disputeId).status();
+        // Read under the row's lock, not from this transaction's copy: whether the status changes decides its event
+        DisputeStatus before = DisputeStatus.valueOf(
+                jdbc.sql("SELECT status FROM disputes.dispute WHERE dispute_id = ? FOR UPDATE")
+                        .param(disputeId)
+                        .query(String.class)
+                        .single());
         jdbc.sql("""
                 UPDATE disputes.dispute SET status = ?, outcome = ?, updated_at = ?,
                   resolved_at = CASE WHEN ? = 'RESOLVED' THEN ? ELSE resolved_at END,

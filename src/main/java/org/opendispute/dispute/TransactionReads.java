@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * before it is forgotten at that moment.</li>
  * <li>The event version of a locked row is counted here once known, as nothing but this transaction moves it.</li>
  * </ul>
- * Outside a transaction nothing is kept. A transaction suspended for a new one (a refund's outcome committed at
+ * Outside a transaction of the database nothing is kept. A transaction suspended for a new one (a refund's outcome committed at
  * once) takes its reads along and gets them back when it resumes.
  */
 final class TransactionReads {
@@ -103,7 +103,10 @@ final class TransactionReads {
     }
 
     private Held held() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        // Without a transaction of the database's (none, or a scope that only synchronizes) each statement commits
+        // alone, no row stays locked and nothing read is kept
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || !TransactionSynchronizationManager.isActualTransactionActive()) {
             return null;
         }
         Held held = (Held) TransactionSynchronizationManager.getResource(key);

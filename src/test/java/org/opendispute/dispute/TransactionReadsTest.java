@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +109,58 @@ class TransactionReadsTest {
         // Without a transaction each call reads the row
         assertThat(disputes.nextEventVersion(disputeId)).isEqualTo(before + 4);
         assertThat(eventVersion()).isEqualTo(before + 4);
+    }
+
+    @Test
+    void aScopeWithoutADatabaseTransactionKeepsNothing() {
+        TransactionTemplate supports = new TransactionTemplate(transactionManager);
+        supports.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
+        int before = eventVersion();
+        supports.executeWithoutResult(status -> {
+            assertThat(disputes.get(disputeId).returnCarrier()).isNull();
+            jdbc.sql("UPDATE disputes.dispute SET return_carrier = 'UPS' WHERE dispute_id = ?").param(disputeId).update();
+            assertThat(disputes.get(disputeId).returnCarrier()).isEqualTo("UPS");
+            // Each statement commits alone: another transaction may move the version between two, so it is read
+            jdbc.sql("UPDATE disputes.dispute SET event_version = event_version + 1 WHERE dispute_id = ?")
+                    .param(disputeId).update();
+            assertThat(disputes.nextEventVersion(disputeId)).isEqualTo(before + 2);
+        });
+        assertThat(eventVersion()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void twoTransactionsNumberADisputesEventsInTheOrderTheyCommit() throws Exception {
+        int before = eventVersion();
+        CountDownLatch firstHoldsTheRow = new CountDownLatch(1);
+        CountDownLatch firstMayCommit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> first = threads.submit(() -> transaction.execute(status -> {
+                int version = disputes.nextEventVersion(disputeId);
+                firstHoldsTheRow.countDown();
+                await(firstMayCommit);
+                return version;
+            }));
+            assertThat(firstHoldsTheRow.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<int[]> second = threads.submit(() -> transaction.execute(status ->
+                    new int[] {disputes.nextEventVersion(disputeId), disputes.nextEventVersion(disputeId)}));
+            // The second waits for the row's lock; once the first commits it counts on from the first's version
+            firstMayCommit.countDown();
+            assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(before + 1);
+            assertThat(second.get(30, TimeUnit.SECONDS)).containsExactly(before + 2, before + 3);
+        } finally {
+            firstMayCommit.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(eventVersion()).isEqualTo(before + 3);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private int eventVersion() {
