@@ -30,6 +30,8 @@ public class DisputeStore {
     private final ApplicationEventPublisher changes;
     private final TransactionReads reads = new TransactionReads();
 
+    private static final String SELECT_DISPUTE = "SELECT * FROM disputes.dispute WHERE dispute_id = ?";
+
     public DisputeStore(JdbcClient jdbc, Clock clock, ApplicationEventPublisher changes) {
         this.changes = changes;
         this.jdbc = jdbc;
@@ -64,7 +66,7 @@ public class DisputeStore {
 
     /** The dispute; read once per transaction until this store changes it (ADR 0020). */
     public Optional<Dispute> find(String disputeId) {
-        return reads.find(disputeId, () -> jdbc.sql("SELECT * FROM disputes.dispute WHERE dispute_id = ?")
+        return reads.find(disputeId, () -> jdbc.sql(SELECT_DISPUTE)
                 .param(disputeId)
                 .query(DisputeStore::map)
                 .optional());
@@ -83,7 +85,7 @@ public class DisputeStore {
         if (counted.isPresent()) {
             return counted.get();
         }
-        return jdbc.sql("SELECT * FROM disputes.dispute WHERE dispute_id = ?")
+        return jdbc.sql(SELECT_DISPUTE)
                 .param(disputeId)
                 .query((rs, row) -> {
                     int version = rs.getInt("event_version");
@@ -131,63 +133,47 @@ public class DisputeStore {
     }
 
     public void markSellerAnswered(String disputeId) {
-        jdbc.sql("UPDATE disputes.dispute SET seller_answered_at = COALESCE(seller_answered_at, ?) WHERE dispute_id = ?")
-                .params(ts(clock.instant()), disputeId)
-                .update();
-        reads.changed(disputeId);
+        updateDispute(disputeId, "UPDATE disputes.dispute SET seller_answered_at = COALESCE(seller_answered_at, ?) WHERE dispute_id = ?",
+                ts(clock.instant()), disputeId);
     }
 
     public void markEscalated(String disputeId) {
-        jdbc.sql("UPDATE disputes.dispute SET escalated_at = COALESCE(escalated_at, ?) WHERE dispute_id = ?")
-                .params(ts(clock.instant()), disputeId)
-                .update();
-        reads.changed(disputeId);
+        updateDispute(disputeId, "UPDATE disputes.dispute SET escalated_at = COALESCE(escalated_at, ?) WHERE dispute_id = ?",
+                ts(clock.instant()), disputeId);
     }
 
     /** The mediator asked this party (BUYER or SELLER): it alone may answer the question. */
     public void recordInformationRequest(String disputeId, String party) {
-        jdbc.sql("UPDATE disputes.dispute SET information_from = ?, updated_at = ? WHERE dispute_id = ?")
-                .params(party, ts(clock.instant()), disputeId)
-                .update();
-        reads.changed(disputeId);
+        updateDispute(disputeId, "UPDATE disputes.dispute SET information_from = ?, updated_at = ? WHERE dispute_id = ?",
+                party, ts(clock.instant()), disputeId);
     }
 
     public void markMediationOverdue(String disputeId) {
-        jdbc.sql("UPDATE disputes.dispute SET mediation_overdue = TRUE, updated_at = ? WHERE dispute_id = ?")
-                .params(ts(clock.instant()), disputeId)
-                .update();
-        reads.changed(disputeId);
+        updateDispute(disputeId, "UPDATE disputes.dispute SET mediation_overdue = TRUE, updated_at = ? WHERE dispute_id = ?",
+                ts(clock.instant()), disputeId);
     }
 
     /** Records what was agreed or applied; the process routes on the same values. */
     public void setResolution(String disputeId, ResolutionType type, Money amount) {
-        jdbc.sql("""
+        updateDispute(disputeId, """
                 UPDATE disputes.dispute SET resolution_type = ?, resolution_amount = ?, decided_at = ?, updated_at = ?
-                WHERE dispute_id = ?""")
-                .params(type.name(), amountOrNull(amount), ts(clock.instant()), ts(clock.instant()), disputeId)
-                .update();
-        reads.changed(disputeId);
+                WHERE dispute_id = ?""",
+                type.name(), amountOrNull(amount), ts(clock.instant()), ts(clock.instant()), disputeId);
     }
 
     public void recordReturnShipment(String disputeId, String carrier, String trackingNumber) {
-        jdbc.sql("UPDATE disputes.dispute SET return_carrier = ?, return_tracking_number = ?, updated_at = ? WHERE dispute_id = ?")
-                .params(carrier, trackingNumber, ts(clock.instant()), disputeId)
-                .update();
-        reads.changed(disputeId);
+        updateDispute(disputeId, "UPDATE disputes.dispute SET return_carrier = ?, return_tracking_number = ?, updated_at = ? WHERE dispute_id = ?",
+                carrier, trackingNumber, ts(clock.instant()), disputeId);
     }
 
     public void recordReturnCondition(String disputeId, String condition) {
-        jdbc.sql("UPDATE disputes.dispute SET return_condition = ?, updated_at = ? WHERE dispute_id = ?")
-                .params(condition, ts(clock.instant()), disputeId)
-                .update();
-        reads.changed(disputeId);
+        updateDispute(disputeId, "UPDATE disputes.dispute SET return_condition = ?, updated_at = ? WHERE dispute_id = ?",
+                condition, ts(clock.instant()), disputeId);
     }
 
     public void recordReshipment(String disputeId, String carrier, String trackingNumber) {
-        jdbc.sql("UPDATE disputes.dispute SET reship_carrier = ?, reship_tracking_number = ?, updated_at = ? WHERE dispute_id = ?")
-                .params(carrier, trackingNumber, ts(clock.instant()), disputeId)
-                .update();
-        reads.changed(disputeId);
+        updateDispute(disputeId, "UPDATE disputes.dispute SET reship_carrier = ?, reship_tracking_number = ?, updated_at = ? WHERE dispute_id = ?",
+                carrier, trackingNumber, ts(clock.instant()), disputeId);
     }
 
     /** The active dispute waiting for a return shipped with this tracking number, if any. */
@@ -218,17 +204,21 @@ public class DisputeStore {
                         .param(disputeId)
                         .query(String.class)
                         .single());
-        jdbc.sql("""
+        updateDispute(disputeId, """
                 UPDATE disputes.dispute SET status = ?, outcome = ?, updated_at = ?,
                   resolved_at = CASE WHEN ? = 'RESOLVED' THEN ? ELSE resolved_at END,
                   cancelled_at = CASE WHEN ? = 'CANCELLED' THEN ? ELSE cancelled_at END
-                WHERE dispute_id = ?""")
-                .params(status.name(), outcome.name(), ts(now), status.name(), ts(now), status.name(), ts(now), disputeId)
-                .update();
-        reads.changed(disputeId);
+                WHERE dispute_id = ?""",
+                status.name(), outcome.name(), ts(now), status.name(), ts(now), status.name(), ts(now), disputeId);
         if (before != status) {
             changes.publishEvent(DisputeChanged.status(disputeId, status));
         }
+    }
+
+    /** Changes the dispute's row: this transaction's copy is forgotten, and the row stays locked (ADR 0020). */
+    private void updateDispute(String disputeId, String sql, Object... params) {
+        jdbc.sql(sql).params(params).update();
+        reads.changed(disputeId);
     }
 
     /** Disputes matching the filters (any may be null), newest first. */
