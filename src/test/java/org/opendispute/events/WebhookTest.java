@@ -28,6 +28,8 @@ import org.opendispute.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,6 +62,7 @@ class WebhookTest {
     @Autowired EventFeed feed;
     @Autowired EventSettings eventSettings;
     @Autowired JdbcClient jdbc;
+    @Autowired PlatformTransactionManager transactionManager;
 
     ApiClient api;
     String buyer;
@@ -271,6 +274,50 @@ class WebhookTest {
         assertThat(jdbc.sql("SELECT indexdef FROM pg_indexes WHERE tablename = 'webhook_delivery'")
                 .query(String.class).list())
                 .anyMatch(index -> index.endsWith("(event_seq)"));
+    }
+
+    @Test
+    void aRoundClaimsItsShareOfABacklogWithoutReadingTheRest() {
+        String endpointId = register(List.of("*")).text("id");
+        int backlog = 6_000;
+        int round = 32;
+        new TransactionTemplate(transactionManager).executeWithoutResult(transaction -> {
+            // Deliveries sent, statistics taken while hardly one is pending (as between two bursts), then a burst:
+            // 2,000 disputes with three events each. All of it is undone with the transaction.
+            insertDeliveries(endpointId, "evt_sent_", 40_000, "DELIVERED");
+            jdbc.sql("ANALYZE disputes.webhook_delivery").update();
+            insertDeliveries(endpointId, "evt_backlog_", backlog, "PENDING");
+
+            long before = rowsReadOfDeliveries();
+            List<WebhookDeliveries.Due> claimed = deliveries.claimDue(endpointId, round, clock.instant().plus(settings.claim()));
+            long read = rowsReadOfDeliveries() - before;
+
+            assertThat(claimed).hasSize(round);
+            assertThat(read).as("deliveries the claim read, with %d pending", backlog).isLessThan(backlog / 6);
+            transaction.setRollbackOnly();
+        });
+    }
+
+    /** Rows of webhook_delivery this transaction has read so far, by scans and through indexes. */
+    private long rowsReadOfDeliveries() {
+        return jdbc.sql("""
+                SELECT seq_tup_read + idx_tup_fetch FROM pg_stat_xact_user_tables
+                WHERE schemaname = 'disputes' AND relname = 'webhook_delivery'""").query(Long.class).single();
+    }
+
+    /** {@code count} deliveries to the endpoint in this state, three events to each dispute. */
+    private void insertDeliveries(String endpointId, String eventPrefix, int count, String state) {
+        jdbc.sql("""
+                INSERT INTO disputes.dispute_event (event_id, type, dispute_id, dispute_version, occurred_at, body)
+                SELECT :prefix || n, 'dispute.status_changed', :prefix || 'DSP-' || (n % :disputes), n / :disputes + 1,
+                       now(), '{}'
+                FROM generate_series(0, :last) AS n""")
+                .param("prefix", eventPrefix).param("disputes", count / 3).param("last", count - 1).update();
+        jdbc.sql("""
+                INSERT INTO disputes.webhook_delivery (endpoint_id, event_seq, dispute_id, state, next_attempt_at, created_at)
+                SELECT :endpoint, seq, dispute_id, :state, now(), now() FROM disputes.dispute_event
+                WHERE event_id LIKE :prefix || '%'""")
+                .param("endpoint", endpointId).param("state", state).param("prefix", eventPrefix).update();
     }
 
     private long eventsOfDispute(String disputeId) {

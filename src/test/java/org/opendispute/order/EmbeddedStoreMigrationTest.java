@@ -8,8 +8,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.opendispute.support.EmbeddedStore;
 
 /**
  * The store's migrations on H2, the embedded default, where constraint names differ from PostgreSQL's (the
@@ -49,13 +49,7 @@ class EmbeddedStoreMigrationTest {
     }
 
     private static void migrate() {
-        Flyway.configure()
-                .dataSource(URL, "sa", "")
-                .schemas("DISPUTES").defaultSchema("DISPUTES")
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
-                .javaMigrations(new PromisedDeliveryDaysFromConfiguration())
-                .load()
-                .migrate();
+        EmbeddedStore.migrate(URL, new PromisedDeliveryDaysFromConfiguration());
     }
 
     private static String order(String id, int promisedDays) {
