@@ -77,8 +77,8 @@ public class WebhookDeliveries {
      * Claims a round of the endpoint's deliveries ({@link #ROUND}) and answers them, in one short transaction: the
      * round's rows stay locked from the moment they are chosen until they are marked claimed, so two nodes never hold
      * the same delivery. Each statement reads its rows by what selects them alone: the claim and the read-back go by
-     * the round's ids. (One UPDATE with the round as its subquery, planned from statistics of a quiet moment, ran the
-     * subquery again for every pending delivery: a round then cost the square of the backlog.)
+     * the round's ids. (One UPDATE with the round as its subquery, planned from statistics of a quiet moment, read every
+     * pending delivery, or ran the subquery again for each of them: a round cost in proportion to the backlog.)
      */
     List<Due> claimDue(String endpointId, int limit, Instant until) {
         return transaction.execute(status -> {
