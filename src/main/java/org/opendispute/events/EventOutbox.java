@@ -78,10 +78,16 @@ class EventOutbox {
                 VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(id, type, disputeId, version, ts(now), body)
                 .update();
-        // One delivery for each enabled endpoint that takes this type (its list holds the type or "*")
+        // One delivery for each enabled endpoint that takes this type (its list holds the type or "*"), due at once or,
+        // behind an earlier event of the dispute that waits for a retry, no earlier than that one
         jdbc.sql("""
                 INSERT INTO disputes.webhook_delivery (endpoint_id, event_seq, dispute_id, state, next_attempt_at, created_at)
-                SELECT e.endpoint_id, v.seq, v.dispute_id, 'PENDING', v.occurred_at, v.occurred_at
+                SELECT e.endpoint_id, v.seq, v.dispute_id, 'PENDING',
+                       GREATEST(v.occurred_at, COALESCE((SELECT MAX(earlier.next_attempt_at) FROM disputes.webhook_delivery earlier
+                                                         WHERE earlier.endpoint_id = e.endpoint_id
+                                                           AND earlier.dispute_id = v.dispute_id
+                                                           AND earlier.state = 'PENDING'), v.occurred_at)),
+                       v.occurred_at
                 FROM disputes.webhook_endpoint e JOIN disputes.dispute_event v ON v.event_id = :event
                 WHERE e.enabled = TRUE
                   AND (',' || e.event_types || ',' LIKE '%,*,%' OR ',' || e.event_types || ',' LIKE :listed ESCAPE '!')""")

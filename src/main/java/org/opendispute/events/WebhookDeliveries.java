@@ -32,7 +32,7 @@ public class WebhookDeliveries {
     }
 
     /** A due delivery, with what is sent. */
-    record Due(long id, String eventId, String body, int attempts) {
+    record Due(long id, long eventSeq, String disputeId, String eventId, String body, int attempts) {
     }
 
     private final JdbcClient jdbc;
@@ -45,7 +45,11 @@ public class WebhookDeliveries {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** The enabled endpoints with a delivery due now. */
+    /**
+     * The enabled endpoints with a delivery due now: one look each at the due end of ix_delivery_pending_due. A
+     * delivery is never due before the one its dispute waits for ({@link #retryAt}, {@code EventOutbox}), so an endpoint
+     * whose deliveries all wait for a retry costs that look, however many wait.
+     */
     List<String> endpointsDue() {
         return jdbc.sql("""
                 SELECT e.endpoint_id FROM disputes.webhook_endpoint e
@@ -58,8 +62,8 @@ public class WebhookDeliveries {
     /**
      * The deliveries a round may take, locked until the round is claimed: the endpoint's pending ones due now that no
      * node holds, each the oldest unsent event of its dispute (a dispute's events reach an endpoint in order; one
-     * waiting for a retry holds back the later ones). It walks the endpoint's pending deliveries in event order and
-     * stops once the round is full, so it costs the round, not the backlog.
+     * waiting for a retry holds back the later ones, which are due no earlier). It walks the endpoint's due deliveries
+     * from the longest due and stops once the round is full, so it costs the round, not the backlog.
      */
     static final String ROUND = """
             SELECT d.delivery_id FROM disputes.webhook_delivery d
@@ -69,7 +73,7 @@ public class WebhookDeliveries {
                    OR d.event_seq = (SELECT MIN(oldest.event_seq) FROM disputes.webhook_delivery oldest
                                      WHERE oldest.endpoint_id = d.endpoint_id AND oldest.dispute_id = d.dispute_id
                                        AND oldest.state = 'PENDING'))
-            ORDER BY d.event_seq
+            ORDER BY d.next_attempt_at, d.event_seq
             FETCH FIRST :limit ROWS ONLY
             FOR UPDATE""";
 
@@ -93,12 +97,12 @@ public class WebhookDeliveries {
             jdbc.sql("UPDATE disputes.webhook_delivery SET claimed_until = :until WHERE delivery_id IN (:round)")
                     .param("until", ts(until)).param("round", round).update();
             return jdbc.sql("""
-                    SELECT d.delivery_id, v.event_id, v.body, d.attempts FROM disputes.webhook_delivery d
-                    JOIN disputes.dispute_event v ON v.seq = d.event_seq
+                    SELECT d.delivery_id, d.event_seq, d.dispute_id, v.event_id, v.body, d.attempts
+                    FROM disputes.webhook_delivery d JOIN disputes.dispute_event v ON v.seq = d.event_seq
                     WHERE d.delivery_id IN (:round) ORDER BY d.event_seq""")
                     .param("round", round)
-                    .query((rs, n) -> new Due(rs.getLong("delivery_id"), rs.getString("event_id"), rs.getString("body"),
-                            rs.getInt("attempts")))
+                    .query((rs, n) -> new Due(rs.getLong("delivery_id"), rs.getLong("event_seq"), rs.getString("dispute_id"),
+                            rs.getString("event_id"), rs.getString("body"), rs.getInt("attempts")))
                     .list();
         });
     }
@@ -118,12 +122,29 @@ public class WebhookDeliveries {
                 .update();
     }
 
-    void retryAt(long deliveryId, Integer status, String error, Instant next) {
-        jdbc.sql("""
-                UPDATE disputes.webhook_delivery SET attempts = attempts + 1, last_status = ?, last_error = ?,
-                  next_attempt_at = ?, claimed_until = NULL
-                WHERE delivery_id = ?""")
-                .params(status, error, ts(next), deliveryId).update();
+    /**
+     * The delivery is tried again at {@code next}; the later ones of its dispute wait until then too, so that a round
+     * or a look for due deliveries never reads them before.
+     */
+    void retryAt(String endpointId, Due delivery, Integer status, String error, Instant next) {
+        transaction.executeWithoutResult(retry -> {
+            jdbc.sql("""
+                    UPDATE disputes.webhook_delivery SET attempts = attempts + 1, last_status = ?, last_error = ?,
+                      next_attempt_at = ?, claimed_until = NULL
+                    WHERE delivery_id = ?""")
+                    .params(status, error, ts(next), delivery.id()).update();
+            if (delivery.disputeId() != null) {
+                jdbc.sql("""
+                        UPDATE disputes.webhook_delivery SET next_attempt_at = :next
+                        WHERE endpoint_id = :endpoint AND dispute_id = :dispute AND state = 'PENDING'
+                          AND event_seq > :seq AND next_attempt_at < :next""")
+                        .param("next", ts(next))
+                        .param("endpoint", endpointId)
+                        .param("dispute", delivery.disputeId())
+                        .param("seq", delivery.eventSeq())
+                        .update();
+            }
+        });
     }
 
     void failed(long deliveryId, Integer status, String error) {

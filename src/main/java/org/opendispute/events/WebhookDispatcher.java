@@ -123,7 +123,7 @@ public class WebhookDispatcher {
                             List<WebhookDeliveries.Due> round) {
         String refusal = targets.refusal(endpoint.url());
         if (refusal != null) {
-            round.forEach(delivery -> retryOrFail(delivery, null, "Not sent: " + refusal, null));
+            round.forEach(delivery -> retryOrFail(endpoint, delivery, null, "Not sent: " + refusal, null));
             return true;
         }
         List<CompletableFuture<HttpResponse<Void>>> answers = round.stream()
@@ -171,14 +171,14 @@ public class WebhookDispatcher {
             response = awaitAnswer(answer, roundEndsAt);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            retryOrFail(delivery, null, cause.getClass().getSimpleName() + ": " + cause.getMessage(), null);
+            retryOrFail(endpoint, delivery, null, cause.getClass().getSimpleName() + ": " + cause.getMessage(), null);
             return true;
         } catch (TimeoutException e) {
-            retryOrFail(delivery, null, "No answer within " + settings.timeout().plus(ROUND_GRACE), null);
+            retryOrFail(endpoint, delivery, null, "No answer within " + settings.timeout().plus(ROUND_GRACE), null);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            retryOrFail(delivery, null, "Interrupted", null);
+            retryOrFail(endpoint, delivery, null, "Interrupted", null);
             return true;
         }
         int status = response.statusCode();
@@ -196,7 +196,7 @@ public class WebhookDispatcher {
         Duration retryAfter = (status == 429 || status == 503)
                 ? response.headers().firstValue("Retry-After").flatMap(WebhookDispatcher::seconds).orElse(null)
                 : null;
-        retryOrFail(delivery, status, "HTTP " + status, retryAfter);
+        retryOrFail(endpoint, delivery, status, "HTTP " + status, retryAfter);
         return true;
     }
 
@@ -211,7 +211,8 @@ public class WebhookDispatcher {
         }
     }
 
-    private void retryOrFail(WebhookDeliveries.Due delivery, Integer status, String error, Duration retryAfter) {
+    private void retryOrFail(WebhookEndpoints.Endpoint endpoint, WebhookDeliveries.Due delivery, Integer status,
+                             String error, Duration retryAfter) {
         String reason = error.length() > 500 ? error.substring(0, 500) : error;
         if (delivery.attempts() >= RETRIES.size()) {
             deliveries.failed(delivery.id(), status, reason);
@@ -220,7 +221,7 @@ public class WebhookDispatcher {
         }
         outcomes.counted(WebhookOutcomes.Result.RETRYING);
         Duration delay = retryAfter != null ? retryAfter : jittered(RETRIES.get(delivery.attempts()));
-        deliveries.retryAt(delivery.id(), status, reason, clock.instant().plus(delay));
+        deliveries.retryAt(endpoint.id(), delivery, status, reason, clock.instant().plus(delay));
     }
 
     /** Up to a tenth more, so that endpoints that failed together are not retried together. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opendispute.dispute.DisputeStore;
 import org.opendispute.dispute.Groups;
+import org.opendispute.jdbc.SqlTime;
 import org.opendispute.support.ApiClient;
 import org.opendispute.support.ApiClient.Response;
 import org.opendispute.support.PostgresTest;
@@ -296,6 +297,55 @@ class WebhookTest {
             assertThat(read).as("deliveries the claim read, with %d pending", backlog).isLessThan(backlog / 6);
             transaction.setRollbackOnly();
         });
+    }
+
+    @Test
+    void anEndpointWhoseDeliveriesAllWaitForARetryCostsALookNotItsBacklog() {
+        String endpointId = register(List.of("*")).text("id");
+        int waiting = 6_000;
+        new TransactionTemplate(transactionManager).executeWithoutResult(transaction -> {
+            // The endpoint is down: 2,000 disputes, each first event waiting for its retry in half an hour and the
+            // later ones behind it. All of it is undone with the transaction.
+            insertDeliveries(endpointId, "evt_waiting_", waiting, "PENDING");
+            jdbc.sql("UPDATE disputes.webhook_delivery SET next_attempt_at = ? WHERE endpoint_id = ?")
+                    .params(SqlTime.ts(clock.instant().plus(Duration.ofMinutes(30))), endpointId).update();
+
+            long before = rowsReadOfDeliveries();
+            List<String> due = deliveries.endpointsDue();
+            List<WebhookDeliveries.Due> claimed = deliveries.claimDue(endpointId, 32, clock.instant().plus(settings.claim()));
+            long read = rowsReadOfDeliveries() - before;
+
+            assertThat(due).doesNotContain(endpointId);
+            assertThat(claimed).isEmpty();
+            assertThat(read).as("deliveries read, with %d waiting", waiting).isLessThan(10);
+            transaction.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void aDisputesLaterEventsWaitForTheRetryOfTheOneBeforeThemAndThenArriveInOrder() throws Exception {
+        String endpointId = register(List.of("*")).text("id");
+        receiver.answer(500);
+        String id = open();
+        dispatcher.deliverDue();
+        Instant retry = deliveries.log(endpointId, 10).get(0).nextAttemptAt();
+        assertThat(retry).isAfter(clock.instant());
+
+        assertThat(api.post(SELLER, "/api/disputes/" + id + "/seller-response", Map.of("action", "ACCEPT")).status())
+                .isEqualTo(200);
+        assertThat(deliveries.log(endpointId, 100)).as("every later event waits for the retry").hasSizeGreaterThan(1)
+                .allSatisfy(delivery -> assertThat(delivery.nextAttemptAt()).isAfterOrEqualTo(retry));
+        assertThat(deliveries.endpointsDue()).doesNotContain(endpointId);
+        assertThat(dispatcher.deliverDue()).as("nothing due before the retry").isZero();
+
+        receiver.answer(204);
+        ClockUtil.setCurrentTime(Date.from(retry.plusSeconds(1)));
+        dispatcher.deliverDue(); // a round for each event of the dispute, each after the answer to the one before
+        List<JsonNode> events = eventsOf(id);
+        assertThat(events.stream().map(event -> event.get("disputeVersion").asInt()).toList())
+                .isEqualTo(IntStream.rangeClosed(1, events.size()).boxed().toList());
+        assertThat(deliveries.log(endpointId, 100)).allSatisfy(delivery ->
+                assertThat(delivery.state()).isEqualTo(WebhookDeliveries.State.DELIVERED));
     }
 
     /** Rows of webhook_delivery this transaction has read so far, by scans and through indexes. */
