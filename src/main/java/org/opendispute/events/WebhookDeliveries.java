@@ -65,7 +65,7 @@ public class WebhookDeliveries {
      * waiting for a retry holds back the later ones, which are due no earlier). It walks the endpoint's due deliveries
      * from the longest due and stops once the round is full, so it costs the round, not the backlog.
      */
-    static final String ROUND = """
+    private static final String ROUND = """
             SELECT d.delivery_id FROM disputes.webhook_delivery d
             WHERE d.endpoint_id = :endpoint AND d.state = 'PENDING' AND d.next_attempt_at <= :now
               AND (d.claimed_until IS NULL OR d.claimed_until < :now)
