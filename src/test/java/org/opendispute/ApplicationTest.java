@@ -34,6 +34,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The whole application on PostgreSQL: what it deploys, and that nothing answers without logging in. */
 @PostgresTest
@@ -47,6 +49,7 @@ class ApplicationTest {
     @Autowired TestRestTemplate http;
     @Autowired JdbcTemplate jdbc;
     @Autowired ProcessEngineConfigurationImpl engineConfiguration;
+    @Autowired PlatformTransactionManager transactionManager;
 
     @Test
     void dueJobsLockedJobsSubtasksAndTheMessagesADisputeWaitsForAreFoundByIndexes() {
@@ -99,6 +102,38 @@ class ApplicationTest {
                 engineConfiguration.getLoggingContextTenantId(),
                 engineConfiguration.getLoggingContextEngineName()))
                 .allSatisfy(name -> assertThat(name).isNullOrEmpty());
+    }
+
+    /**
+     * Which groups hold any authorization is asked before each authorization check; every user has a row of its own
+     * (its profile), so the question must read the groups' rows, not every user's.
+     */
+    @Test
+    void whichGroupsHoldAuthorizationsIsAnsweredFromTheGroupsRowsNotEveryUsers() {
+        int users = 5_000;
+        new TransactionTemplate(transactionManager).executeWithoutResult(transaction -> {
+            jdbc.update("""
+                    INSERT INTO ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, USER_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_)
+                    SELECT 'auth-of-user-' || n, 1, 1, 'user-' || n, 1, 'user-' || n, 2147483647
+                    FROM generate_series(1, ?) AS n""", users);
+            jdbc.execute("ANALYZE ACT_RU_AUTHORIZATION");
+            long before = rowsReadOfAuthorizations();
+            List<String> groups = engineConfiguration.getCommandExecutorTxRequired()
+                    .execute(context -> context.getDbEntityManager().<String>selectList("selectAuthorizedGroupIds"));
+            long read = rowsReadOfAuthorizations() - before;
+
+            assertThat(groups).containsExactlyInAnyOrderElementsOf(jdbc.queryForList(
+                    "SELECT DISTINCT GROUP_ID_ FROM ACT_RU_AUTHORIZATION WHERE GROUP_ID_ IS NOT NULL", String.class))
+                    .contains(Groups.MEDIATORS);
+            assertThat(read).as("authorization rows read, beside %d of users", users).isLessThan(users / 10);
+            transaction.setRollbackOnly();
+        });
+    }
+
+    private long rowsReadOfAuthorizations() {
+        return jdbc.queryForObject("""
+                SELECT seq_tup_read + COALESCE(idx_tup_fetch, 0) FROM pg_stat_xact_user_tables
+                WHERE relname = 'act_ru_authorization'""", Long.class);
     }
 
     @Test
