@@ -96,9 +96,12 @@ public class WebhookDeliveries {
             }
             jdbc.sql("UPDATE disputes.webhook_delivery SET claimed_until = :until WHERE delivery_id IN (:round)")
                     .param("until", ts(until)).param("round", round).update();
+            // Each delivery by its id and its event by its key: a join here may be planned as a merge of both tables
             return jdbc.sql("""
-                    SELECT d.delivery_id, d.event_seq, d.dispute_id, v.event_id, v.body, d.attempts
-                    FROM disputes.webhook_delivery d JOIN disputes.dispute_event v ON v.seq = d.event_seq
+                    SELECT d.delivery_id, d.event_seq, d.dispute_id, d.attempts,
+                           (SELECT v.event_id FROM disputes.dispute_event v WHERE v.seq = d.event_seq) AS event_id,
+                           (SELECT v.body FROM disputes.dispute_event v WHERE v.seq = d.event_seq) AS body
+                    FROM disputes.webhook_delivery d
                     WHERE d.delivery_id IN (:round) ORDER BY d.event_seq""")
                     .param("round", round)
                     .query((rs, n) -> new Due(rs.getLong("delivery_id"), rs.getLong("event_seq"), rs.getString("dispute_id"),
