@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.opendispute.dispute.DisputeProcess;
 import org.opendispute.dispute.Groups;
 import org.opendispute.support.PostgresTest;
+import org.opendispute.support.RowsRead;
 import org.opendispute.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -34,6 +35,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -117,10 +119,10 @@ class ApplicationTest {
                     SELECT 'auth-of-user-' || n, 1, 1, 'user-' || n, 1, 'user-' || n, 2147483647
                     FROM generate_series(1, ?) AS n""", users);
             jdbc.execute("ANALYZE ACT_RU_AUTHORIZATION");
-            long before = rowsReadOfAuthorizations();
+            long before = RowsRead.ofTable(JdbcClient.create(jdbc), "act_ru_authorization");
             List<String> groups = engineConfiguration.getCommandExecutorTxRequired()
                     .execute(context -> context.getDbEntityManager().<String>selectList("selectAuthorizedGroupIds"));
-            long read = rowsReadOfAuthorizations() - before;
+            long read = RowsRead.ofTable(JdbcClient.create(jdbc), "act_ru_authorization") - before;
 
             assertThat(groups).containsExactlyInAnyOrderElementsOf(jdbc.queryForList(
                     "SELECT DISTINCT GROUP_ID_ FROM ACT_RU_AUTHORIZATION WHERE GROUP_ID_ IS NOT NULL", String.class))
@@ -128,12 +130,6 @@ class ApplicationTest {
             assertThat(read).as("authorization rows read, beside %d of users", users).isLessThan(users / 10);
             transaction.setRollbackOnly();
         });
-    }
-
-    private long rowsReadOfAuthorizations() {
-        return jdbc.queryForObject("""
-                SELECT seq_tup_read + COALESCE(idx_tup_fetch, 0) FROM pg_stat_xact_user_tables
-                WHERE relname = 'act_ru_authorization'""", Long.class);
     }
 
     @Test

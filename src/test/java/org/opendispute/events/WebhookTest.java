@@ -24,6 +24,7 @@ import org.opendispute.jdbc.SqlTime;
 import org.opendispute.support.ApiClient;
 import org.opendispute.support.ApiClient.Response;
 import org.opendispute.support.PostgresTest;
+import org.opendispute.support.RowsRead;
 import org.opendispute.support.TestOrders;
 import org.opendispute.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -289,9 +290,9 @@ class WebhookTest {
             jdbc.sql("ANALYZE disputes.webhook_delivery").update();
             insertDeliveries(endpointId, "evt_backlog_", backlog, "PENDING");
 
-            long before = rowsReadOfDeliveries();
+            long before = RowsRead.ofTable(jdbc, "webhook_delivery");
             List<WebhookDeliveries.Due> claimed = deliveries.claimDue(endpointId, round, clock.instant().plus(settings.claim()));
-            long read = rowsReadOfDeliveries() - before;
+            long read = RowsRead.ofTable(jdbc, "webhook_delivery") - before;
 
             assertThat(claimed).hasSize(round);
             assertThat(read).as("deliveries the claim read, with %d pending", backlog).isLessThan(backlog / 6);
@@ -310,10 +311,10 @@ class WebhookTest {
             jdbc.sql("UPDATE disputes.webhook_delivery SET next_attempt_at = ? WHERE endpoint_id = ?")
                     .params(SqlTime.ts(clock.instant().plus(Duration.ofMinutes(30))), endpointId).update();
 
-            long before = rowsReadOfDeliveries();
+            long before = RowsRead.ofTable(jdbc, "webhook_delivery");
             List<String> due = deliveries.endpointsDue();
             List<WebhookDeliveries.Due> claimed = deliveries.claimDue(endpointId, 32, clock.instant().plus(settings.claim()));
-            long read = rowsReadOfDeliveries() - before;
+            long read = RowsRead.ofTable(jdbc, "webhook_delivery") - before;
 
             assertThat(due).doesNotContain(endpointId);
             assertThat(claimed).isEmpty();
@@ -346,13 +347,6 @@ class WebhookTest {
                 .isEqualTo(IntStream.rangeClosed(1, events.size()).boxed().toList());
         assertThat(deliveries.log(endpointId, 100)).allSatisfy(delivery ->
                 assertThat(delivery.state()).isEqualTo(WebhookDeliveries.State.DELIVERED));
-    }
-
-    /** Rows of webhook_delivery this transaction has read so far, by scans and through indexes. */
-    private long rowsReadOfDeliveries() {
-        return jdbc.sql("""
-                SELECT seq_tup_read + idx_tup_fetch FROM pg_stat_xact_user_tables
-                WHERE schemaname = 'disputes' AND relname = 'webhook_delivery'""").query(Long.class).single();
     }
 
     /** {@code count} deliveries to the endpoint in this state, three events to each dispute. */
