@@ -50,6 +50,7 @@ class ApplicationTest {
     @Autowired IdentityService identityService;
     @Autowired TestRestTemplate http;
     @Autowired JdbcTemplate jdbc;
+    @Autowired JdbcClient jdbcClient;
     @Autowired ProcessEngineConfigurationImpl engineConfiguration;
     @Autowired PlatformTransactionManager transactionManager;
 
@@ -119,10 +120,10 @@ class ApplicationTest {
                     SELECT 'auth-of-user-' || n, 1, 1, 'user-' || n, 1, 'user-' || n, 2147483647
                     FROM generate_series(1, ?) AS n""", users);
             jdbc.execute("ANALYZE ACT_RU_AUTHORIZATION");
-            long before = RowsRead.ofTable(JdbcClient.create(jdbc), "act_ru_authorization");
+            long before = RowsRead.ofTable(jdbcClient, "act_ru_authorization");
             List<String> groups = engineConfiguration.getCommandExecutorTxRequired()
                     .execute(context -> context.getDbEntityManager().<String>selectList("selectAuthorizedGroupIds"));
-            long read = RowsRead.ofTable(JdbcClient.create(jdbc), "act_ru_authorization") - before;
+            long read = RowsRead.ofTable(jdbcClient, "act_ru_authorization") - before;
 
             assertThat(groups).containsExactlyInAnyOrderElementsOf(jdbc.queryForList(
                     "SELECT DISTINCT GROUP_ID_ FROM ACT_RU_AUTHORIZATION WHERE GROUP_ID_ IS NOT NULL", String.class))

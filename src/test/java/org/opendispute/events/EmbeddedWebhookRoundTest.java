@@ -8,9 +8,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+import org.opendispute.jdbc.SqlTime;
 import org.opendispute.support.EmbeddedStore;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
@@ -42,7 +43,7 @@ class EmbeddedWebhookRoundTest {
             jdbc.sql("""
                     INSERT INTO disputes.webhook_delivery (endpoint_id, event_seq, dispute_id, state, next_attempt_at, created_at)
                     SELECT 'we_h2', seq, dispute_id, 'PENDING', ?, CURRENT_TIMESTAMP FROM disputes.dispute_event
-                    WHERE event_id = ?""").params(java.sql.Timestamp.from(clock.instant()), event[0]).update();
+                    WHERE event_id = ?""").params(SqlTime.ts(clock.instant()), event[0]).update();
         }
 
         var round = deliveries.claimDue("we_h2", 10, clock.instant().plus(Duration.ofMinutes(1)));
