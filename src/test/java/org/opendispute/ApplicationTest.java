@@ -133,6 +133,42 @@ class ApplicationTest {
         });
     }
 
+    /**
+     * A job that ran, with retries left, is deleted without asking for its incidents; one whose retries ran out still
+     * has its incident closed when it gets retries again, and deleted with it.
+     */
+    @Test
+    void onlyAJobWhoseRetriesRanOutIsAskedForItsIncident() {
+        Deployment deployment = repositoryService.createDeployment().name("job-incident-probe")
+                .addModelInstance("job-incident-probe.bpmn", Bpmn.createExecutableProcess("JobIncidentProbe")
+                        .camundaHistoryTimeToLive(1)
+                        .startEvent().intermediateThrowEvent("Event_AsyncStep").camundaAsyncBefore()
+                        .userTask("Task_Wait").endEvent().done())
+                .deploy();
+        try {
+            String ran = runtimeService.startProcessInstanceByKey("JobIncidentProbe").getId();
+            long incidentScans = new TransactionTemplate(transactionManager).execute(transaction -> {
+                long before = RowsRead.scansOfTable(jdbcClient, "act_ru_incident");
+                managementService.executeJob(managementService.createJobQuery().processInstanceId(ran).singleResult().getId());
+                return RowsRead.scansOfTable(jdbcClient, "act_ru_incident") - before;
+            });
+            assertThat(incidentScans).as("incident lookups for a job that ran").isZero();
+            assertThat(runtimeService.getActiveActivityIds(ran)).as("the job ran").containsExactly("Task_Wait");
+
+            String failed = runtimeService.startProcessInstanceByKey("JobIncidentProbe").getId();
+            String job = managementService.createJobQuery().processInstanceId(failed).singleResult().getId();
+            managementService.setJobRetries(job, 0);
+            assertThat(runtimeService.createIncidentQuery().configuration(job).count()).isEqualTo(1);
+            managementService.setJobRetries(job, 2);
+            assertThat(runtimeService.createIncidentQuery().configuration(job).count()).as("resolved by new retries").isZero();
+            managementService.setJobRetries(job, 0);
+            runtimeService.deleteProcessInstance(failed, "probe");
+            assertThat(runtimeService.createIncidentQuery().configuration(job).count()).as("deleted with its job").isZero();
+        } finally {
+            repositoryService.deleteDeployment(deployment.getId(), true);
+        }
+    }
+
     @Test
     void theEntityManagerStillRefusesTheReservedId() {
         CommandExecutor commands = engineConfiguration.getCommandExecutorTxRequired();
