@@ -105,7 +105,7 @@ final class MixScenario {
         figures.put("jvm_cpu_ms_per_lifecycle", Latencies.round(jvmCpu / 1e6 / disputes));
         figures.put("refunds_exactly_once", refundsExactlyOnce());
         figures.put("errors", errors.get());
-        figures.put("costliest_statements", profileAfter.costliest(profileBefore, disputes, 8));
+        figures.put("costliest_statements", profileAfter.costliest(profileBefore, disputes, Integer.getInteger("bench.top", 8)));
     }
 
     // --- Set-up: users of the identity store and orders (not measured) -------------------------------
