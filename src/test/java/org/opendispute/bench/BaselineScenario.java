@@ -42,8 +42,28 @@ final class BaselineScenario {
         this.threads = threads;
     }
 
-    /** Warms the engine up with {@code warmup} lifecycles in rounds, then answers the lifecycles per second of {@code measured}. */
-    double run(int warmup, int measured) throws Exception {
+    /**
+     * What the measured lifecycles cost: their rate, the machine's and the JVM's CPU per lifecycle (machine null
+     * where /proc/stat is missing) and the statements per lifecycle (null without pg_stat_statements).
+     */
+    record Result(double lifecyclesPerS, Double cpuMsPerLifecycle, double jvmCpuMsPerLifecycle,
+                  Double statementsPerLifecycle) {
+
+        /** The figures of the JSON line, beside the mix's lifecycles per second. */
+        Map<String, Object> figures(Object mix) {
+            double lifecycles = mix instanceof Number number ? number.doubleValue() : Double.NaN;
+            Map<String, Object> figures = new java.util.LinkedHashMap<>();
+            figures.put("baseline_lifecycles_per_s", lifecyclesPerS);
+            figures.put("ratio_to_baseline", Latencies.ratio(lifecycles, lifecyclesPerS));
+            figures.put("baseline_cpu_ms_per_lifecycle", cpuMsPerLifecycle);
+            figures.put("baseline_jvm_cpu_ms_per_lifecycle", jvmCpuMsPerLifecycle);
+            figures.put("baseline_sql_statements_per_lifecycle", statementsPerLifecycle);
+            return figures;
+        }
+    }
+
+    /** Warms the engine up with {@code warmup} lifecycles in rounds, then measures {@code measured} of them. */
+    Result run(int warmup, int measured) throws Exception {
         createDatabaseIfMissing();
         ProcessEngine engine = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
                 .setProcessEngineName("baseline")
@@ -64,7 +84,18 @@ final class BaselineScenario {
                 System.err.printf("bench: baseline warm-up %d of %d: %.1f lifecycles/s%n", done + round, warmup,
                         lifecycles(engine, round));
             }
-            return lifecycles(engine, measured);
+            try (Connection db = DriverManager.getConnection(serverUrl + DATABASE, user, password)) {
+                StatementProfile statementsBefore = StatementProfile.snapshot(db);
+                long jvmCpuBefore = Benchmark.jvmCpuNanos();
+                Long machineCpuBefore = Benchmark.machineBusyNanos();
+                double rate = lifecycles(engine, measured);
+                long jvmCpu = Benchmark.jvmCpuNanos() - jvmCpuBefore;
+                Long machineCpuAfter = Benchmark.machineBusyNanos();
+                return new Result(rate, machineCpuBefore == null || machineCpuAfter == null ? null
+                        : Latencies.round((machineCpuAfter - machineCpuBefore) / 1e6 / measured),
+                        Latencies.round(jvmCpu / 1e6 / measured),
+                        StatementProfile.snapshot(db).callsPerLifecycle(statementsBefore, measured));
+            }
         } finally {
             engine.close();
         }
@@ -111,11 +142,5 @@ final class BaselineScenario {
                 }
             }
         }
-    }
-
-    static Map<String, Object> figures(double baseline, Object mix) {
-        double lifecycles = mix instanceof Number number ? number.doubleValue() : Double.NaN;
-        return Map.of("baseline_lifecycles_per_s", baseline,
-                "ratio_to_baseline", Latencies.ratio(lifecycles, baseline));
     }
 }

@@ -121,7 +121,7 @@ public final class Benchmark {
                         registerEndpoint(app, base, sink);
                     }
                     // The bare engine on the same server first, warmed up the same way: the ratio is of one run
-                    Double baseline = Boolean.parseBoolean(System.getProperty("bench.baseline", "true"))
+                    BaselineScenario.Result baseline = Boolean.parseBoolean(System.getProperty("bench.baseline", "true"))
                             ? new BaselineScenario(url, user, password, clients).run(
                                     Integer.getInteger("bench.baseline.warmup", 8_000),
                                     Integer.getInteger("bench.baseline.lifecycles", 2_000))
@@ -133,7 +133,7 @@ public final class Benchmark {
                     MixScenario mix = new MixScenario(app, db, base, disputes, clients);
                     mix.run(figures);
                     if (baseline != null) {
-                        figures.putAll(BaselineScenario.figures(baseline, figures.get("lifecycles_per_s")));
+                        figures.putAll(baseline.figures(figures.get("lifecycles_per_s")));
                     }
                     if (sink != null) {
                         awaitDeliveries(db);

@@ -23,7 +23,9 @@ final class Http {
 
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(120);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client = HarnessThreads.adoptingNew(() -> HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .executor(java.util.concurrent.Executors.newCachedThreadPool(HarnessThreads.named("http"))).build());
     private final ObjectMapper json = new ObjectMapper();
     private final String base;
     private final String password;

@@ -59,13 +59,14 @@ final class MixScenario {
         long commitsBefore = Benchmark.commits(db);
         StatementProfile profileBefore = StatementProfile.snapshot(db);
         long jvmCpuBefore = Benchmark.jvmCpuNanos();
+        long harnessCpuBefore = HarnessThreads.cpuNanos();
         Long machineCpuBefore = Benchmark.machineBusyNanos();
         Instant started = Instant.now();
 
-        ExecutorService staff = Executors.newFixedThreadPool(2);
+        ExecutorService staff = Executors.newFixedThreadPool(2, HarnessThreads.named("staff"));
         staff.submit(mix::mediate);
         staff.submit(mix::handleReturns);
-        ExecutorService parties = Executors.newFixedThreadPool(clients);
+        ExecutorService parties = Executors.newFixedThreadPool(clients, HarnessThreads.named("client"));
         for (int i = 0; i < disputes; i++) {
             int index = i;
             parties.submit(() -> mix.lifecycle(index, buyer(index), orderId(index)));
@@ -76,6 +77,7 @@ final class MixScenario {
         waitUntilAllResolved(Duration.ofMinutes(20));
         Instant finished = Instant.now();
         long jvmCpu = Benchmark.jvmCpuNanos() - jvmCpuBefore;
+        long harnessCpu = HarnessThreads.cpuNanos() - harnessCpuBefore;
         Long machineCpuAfter = Benchmark.machineBusyNanos();
         mix.stop();
         staff.shutdown();
@@ -103,6 +105,8 @@ final class MixScenario {
         figures.put("cpu_ms_per_lifecycle", machineCpuBefore == null || machineCpuAfter == null ? null
                 : Latencies.round((machineCpuAfter - machineCpuBefore) / 1e6 / disputes));
         figures.put("jvm_cpu_ms_per_lifecycle", Latencies.round(jvmCpu / 1e6 / disputes));
+        // Of the JVM's, the benchmark's own clients, staff and webhook receiver (not the JDK client's selector thread)
+        figures.put("harness_cpu_ms_per_lifecycle", Latencies.round(harnessCpu / 1e6 / disputes));
         figures.put("refunds_exactly_once", refundsExactlyOnce());
         figures.put("errors", errors.get());
         figures.put("costliest_statements", profileAfter.costliest(profileBefore, disputes, Integer.getInteger("bench.top", 8)));

@@ -121,43 +121,48 @@ final class TimerScenario {
     }
 
     /**
-     * Counts the moved timers by their due time alone (an index lookup): joining them to this run's disputes
+     * Finds the moved timers by their due time alone (an index lookup): joining them to this run's disputes
      * at every look took PostgreSQL 240 ms with 50,000 of them, a core's worth of the machine under test.
      */
     private Instant waitUntilTimersFired(Instant due, Duration timeout) throws SQLException, InterruptedException {
-        return waitUntilNoneLeft("timers", "SELECT COUNT(*) FROM act_ru_job WHERE duedate_ = ? AND "
-                + SELLER_RESPONSE_TIMER_JOBS, Timestamp.from(due), Duration.ofSeconds(1), timeout);
+        return waitUntilNoneLeft("timers", "FROM act_ru_job WHERE duedate_ = ? AND " + SELLER_RESPONSE_TIMER_JOBS,
+                Timestamp.from(due), Duration.ofSeconds(1), timeout);
     }
 
     /** Every dispute of this run resolved, its refund paid. */
     private Instant waitUntilResolved(Duration timeout) throws SQLException, InterruptedException {
         return waitUntilNoneLeft("disputes unresolved",
-                "SELECT COUNT(*) FROM disputes.dispute WHERE seller_id = ? AND status <> 'RESOLVED'", seller,
+                "FROM disputes.dispute WHERE seller_id = ? AND status <> 'RESOLVED'", seller,
                 Duration.ofSeconds(2), timeout);
     }
 
-    /** Asks {@code count} (one parameter) every {@code every} until it answers 0: the moment it did. */
-    private Instant waitUntilNoneLeft(String what, String count, Object parameter, Duration every, Duration timeout)
+    /**
+     * Asks every {@code every} whether {@code rows} (a FROM clause with one parameter) still has one, until it has
+     * none: the moment it had none. Counting them all at every look cost the machine under test 2% of its CPU with
+     * 50,000 timers due; they are counted for the progress line every tenth look.
+     */
+    private Instant waitUntilNoneLeft(String what, String rows, Object parameter, Duration every, Duration timeout)
             throws SQLException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        long left = -1;
-        while (Instant.now().isBefore(deadline)) {
-            try (var statement = db.prepareStatement(count)) {
-                statement.setObject(1, parameter);
-                try (var rs = statement.executeQuery()) {
-                    rs.next();
-                    long now = rs.getLong(1);
-                    if (now == 0) {
-                        return Instant.now();
-                    }
-                    if (now / 1000 != left / 1000) {
-                        System.err.printf("bench: %d %s left%n", now, what);
-                    }
-                    left = now;
-                }
+        for (int look = 0; Instant.now().isBefore(deadline); look++) {
+            if (look % 10 == 0) {
+                System.err.printf("bench: %d %s left%n", first(parameter, "SELECT COUNT(*) " + rows), what);
+            }
+            if (first(parameter, "SELECT COUNT(*) FROM (SELECT 1 " + rows + " LIMIT 1) AS one") == 0) {
+                return Instant.now();
             }
             Thread.sleep(every.toMillis());
         }
-        throw new IllegalStateException(left + " " + what + " left after " + timeout);
+        throw new IllegalStateException(first(parameter, "SELECT COUNT(*) " + rows) + " " + what + " left after " + timeout);
+    }
+
+    private long first(Object parameter, String query) throws SQLException {
+        try (var statement = db.prepareStatement(query)) {
+            statement.setObject(1, parameter);
+            try (var rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 }

@@ -27,7 +27,7 @@ import com.sun.net.httpserver.HttpServer;
 final class WebhookSink implements AutoCloseable {
 
     private final HttpServer server;
-    private final ExecutorService threads = Executors.newFixedThreadPool(4);
+    private final ExecutorService threads = Executors.newFixedThreadPool(4, HarnessThreads.named("webhook-sink"));
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Boolean> seen = new ConcurrentHashMap<>();
     private final List<long[]> arrivals = new CopyOnWriteArrayList<>();
@@ -64,7 +64,10 @@ final class WebhookSink implements AutoCloseable {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
-        server.start();
+        HarnessThreads.adoptingNew(() -> {
+            server.start();
+            return server;
+        });
     }
 
     /** From now on a delivery must carry a signature of this secret (the endpoint's), or it is refused with 401. */
