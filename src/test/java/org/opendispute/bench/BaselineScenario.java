@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,9 +24,10 @@ import org.camunda.bpm.engine.variable.Variables;
  * What the bare engine does on the same PostgreSQL, for the benchmark's {@code ratio_to_baseline}: a process of six
  * wait states (start, then five user tasks, each found by a task query and completed), ten string variables,
  * history {@code full}, through the Java API, no HTTP, none of OpenDispute's plugins. Its engine is a standalone one
- * on a database of its own on the same server ({@code opendispute_baseline}), job executor off.
+ * on a database of its own on the same server ({@code opendispute_baseline}), job executor off. It stays up through
+ * the run, so that its measured rounds can come right before and right after the mix's.
  */
-final class BaselineScenario {
+final class BaselineScenario implements AutoCloseable {
 
     private static final String DATABASE = "opendispute_baseline";
     private static final int ROUND = 2_000;
@@ -34,38 +36,16 @@ final class BaselineScenario {
     private final String user;
     private final String password;
     private final int threads;
+    private final ProcessEngine engine;
 
-    BaselineScenario(String url, String user, String password, int threads) {
+    /** Starts the bare engine on its own database of the server at {@code url}, its process deployed. */
+    BaselineScenario(String url, String user, String password, int threads) throws SQLException {
         this.serverUrl = url.substring(0, url.lastIndexOf('/') + 1);
         this.user = user;
         this.password = password;
         this.threads = threads;
-    }
-
-    /**
-     * What the measured lifecycles cost: their rate, the machine's and the JVM's CPU per lifecycle (machine null
-     * where /proc/stat is missing) and the statements per lifecycle (null without pg_stat_statements).
-     */
-    record Result(double lifecyclesPerS, Double cpuMsPerLifecycle, double jvmCpuMsPerLifecycle,
-                  Double statementsPerLifecycle) {
-
-        /** The figures of the JSON line, beside the mix's lifecycles per second. */
-        Map<String, Object> figures(Object mix) {
-            double lifecycles = mix instanceof Number number ? number.doubleValue() : Double.NaN;
-            Map<String, Object> figures = new java.util.LinkedHashMap<>();
-            figures.put("baseline_lifecycles_per_s", lifecyclesPerS);
-            figures.put("ratio_to_baseline", Latencies.ratio(lifecycles, lifecyclesPerS));
-            figures.put("baseline_cpu_ms_per_lifecycle", cpuMsPerLifecycle);
-            figures.put("baseline_jvm_cpu_ms_per_lifecycle", jvmCpuMsPerLifecycle);
-            figures.put("baseline_sql_statements_per_lifecycle", statementsPerLifecycle);
-            return figures;
-        }
-    }
-
-    /** Warms the engine up with {@code warmup} lifecycles in rounds, then measures {@code measured} of them. */
-    Result run(int warmup, int measured) throws Exception {
         createDatabaseIfMissing();
-        ProcessEngine engine = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
+        engine = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
                 .setProcessEngineName("baseline")
                 .setJdbcDriver("org.postgresql.Driver")
                 .setJdbcUrl(serverUrl + DATABASE)
@@ -76,32 +56,72 @@ final class BaselineScenario {
                 .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
                 .setJobExecutorActivate(false)
                 .buildProcessEngine();
-        try {
-            engine.getRepositoryService().createDeployment().name("baseline").enableDuplicateFiltering(true)
-                    .addClasspathResource("bench/baseline.bpmn").deploy();
-            for (int done = 0; done < warmup; done += ROUND) {
-                int round = Math.min(ROUND, warmup - done);
-                System.err.printf("bench: baseline warm-up %d of %d: %.1f lifecycles/s%n", done + round, warmup,
-                        lifecycles(engine, round));
-            }
-            try (Connection db = DriverManager.getConnection(serverUrl + DATABASE, user, password)) {
-                StatementProfile statementsBefore = StatementProfile.snapshot(db);
-                long jvmCpuBefore = Benchmark.jvmCpuNanos();
-                Long machineCpuBefore = Benchmark.machineBusyNanos();
-                double rate = lifecycles(engine, measured);
-                long jvmCpu = Benchmark.jvmCpuNanos() - jvmCpuBefore;
-                Long machineCpuAfter = Benchmark.machineBusyNanos();
-                return new Result(rate, machineCpuBefore == null || machineCpuAfter == null ? null
-                        : Latencies.round((machineCpuAfter - machineCpuBefore) / 1e6 / measured),
-                        Latencies.round(jvmCpu / 1e6 / measured),
-                        StatementProfile.snapshot(db).callsPerLifecycle(statementsBefore, measured));
-            }
-        } finally {
-            engine.close();
+        engine.getRepositoryService().createDeployment().name("baseline").enableDuplicateFiltering(true)
+                .addClasspathResource("bench/baseline.bpmn").deploy();
+    }
+
+    /**
+     * What measured lifecycles cost: their rate, the machine's and the JVM's CPU per lifecycle (machine null where
+     * /proc/stat is missing) and the statements per lifecycle (null without pg_stat_statements).
+     */
+    record Result(double lifecyclesPerS, Double cpuMsPerLifecycle, double jvmCpuMsPerLifecycle,
+                  Double statementsPerLifecycle) {
+
+        /**
+         * The figures of the JSON line for rounds measured right before and right after the mix's: their mean, and
+         * the two rates, whose difference is how far the machine drifted meanwhile.
+         */
+        static Map<String, Object> figures(Result before, Result after, Object mix) {
+            double lifecycles = mix instanceof Number number ? number.doubleValue() : Double.NaN;
+            double rate = Latencies.round((before.lifecyclesPerS() + after.lifecyclesPerS()) / 2);
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("baseline_lifecycles_per_s", rate);
+            figures.put("ratio_to_baseline", Latencies.ratio(lifecycles, rate));
+            figures.put("baseline_lifecycles_per_s_before_and_after", List.of(before.lifecyclesPerS(), after.lifecyclesPerS()));
+            figures.put("baseline_cpu_ms_per_lifecycle", mean(before.cpuMsPerLifecycle(), after.cpuMsPerLifecycle()));
+            figures.put("baseline_jvm_cpu_ms_per_lifecycle", mean(before.jvmCpuMsPerLifecycle(), after.jvmCpuMsPerLifecycle()));
+            figures.put("baseline_sql_statements_per_lifecycle",
+                    mean(before.statementsPerLifecycle(), after.statementsPerLifecycle()));
+            return figures;
+        }
+
+        private static Double mean(Double a, Double b) {
+            return a == null || b == null ? null : Latencies.round((a + b) / 2);
         }
     }
 
-    private double lifecycles(ProcessEngine engine, int count) throws Exception {
+    /** Unmeasured lifecycles, in rounds that each print their rate: the JIT compiles the engine meanwhile. */
+    void warmUp(int lifecycles) throws Exception {
+        for (int done = 0; done < lifecycles; done += ROUND) {
+            int round = Math.min(ROUND, lifecycles - done);
+            System.err.printf("bench: baseline warm-up %d of %d: %.1f lifecycles/s%n", done + round, lifecycles,
+                    lifecycles(round));
+        }
+    }
+
+    /** {@code lifecycles} measured. */
+    Result measure(int lifecycles) throws Exception {
+        try (Connection db = DriverManager.getConnection(serverUrl + DATABASE, user, password)) {
+            StatementProfile statementsBefore = StatementProfile.snapshot(db);
+            long jvmCpuBefore = Benchmark.jvmCpuNanos();
+            Long machineCpuBefore = Benchmark.machineBusyNanos();
+            double rate = lifecycles(lifecycles);
+            long jvmCpu = Benchmark.jvmCpuNanos() - jvmCpuBefore;
+            Long machineCpuAfter = Benchmark.machineBusyNanos();
+            System.err.printf("bench: baseline measured: %.1f lifecycles/s%n", rate);
+            return new Result(rate, machineCpuBefore == null || machineCpuAfter == null ? null
+                    : Latencies.round((machineCpuAfter - machineCpuBefore) / 1e6 / lifecycles),
+                    Latencies.round(jvmCpu / 1e6 / lifecycles),
+                    StatementProfile.snapshot(db).callsPerLifecycle(statementsBefore, lifecycles));
+        }
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    private double lifecycles(int count) throws Exception {
         RuntimeService runtime = engine.getRuntimeService();
         TaskService tasks = engine.getTaskService();
         ExecutorService pool = Executors.newFixedThreadPool(threads);

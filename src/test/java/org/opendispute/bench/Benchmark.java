@@ -36,8 +36,8 @@ import com.sun.management.OperatingSystemMXBean;
  *     [-Dbench.warmup=20000] [-Dbench.waiting=0] [-Dbench.timer=PT1S] [-Dbench.webhook=false]
  *     [-Dbench.baseline=true] [-Dbench.baseline.warmup=8000] [-Dbench.baseline.lifecycles=2000]
  *     [-Dbench.history=0] [-Dbench.expired=100000]</pre>
- * With {@code bench.baseline} the bare engine's lifecycles per second on the same server come first
- * ({@link BaselineScenario}), and the line adds them and {@code ratio_to_baseline}.
+ * With {@code bench.baseline} the bare engine runs on the same server ({@link BaselineScenario}), measured right
+ * before and right after the mix, and the line adds its lifecycles per second and {@code ratio_to_baseline}.
  * With {@code bench.webhook} one endpoint on this machine receives every event, and the line adds how many
  * events of the measured disputes arrived and their delivery lag. With {@code bench.history} the database then grows by
  * that many resolved disputes (and {@code bench.waiting} open ones) and the mix runs again: the line adds the list
@@ -117,23 +117,31 @@ public final class Benchmark {
                 boolean webhook = Boolean.getBoolean("bench.webhook");
                 figures.put("webhook", webhook);
                 try (WebhookSink sink = webhook ? new WebhookSink() : null) {
+                    java.time.Instant measured;
+                    MixScenario mix;
                     if (sink != null) {
                         registerEndpoint(app, base, sink);
                     }
-                    // The bare engine on the same server first, warmed up the same way: the ratio is of one run
-                    BaselineScenario.Result baseline = Boolean.parseBoolean(System.getProperty("bench.baseline", "true"))
-                            ? new BaselineScenario(url, user, password, clients).run(
-                                    Integer.getInteger("bench.baseline.warmup", 8_000),
-                                    Integer.getInteger("bench.baseline.lifecycles", 2_000))
-                            : null;
-                    warmUp(app, db, base, warmup, clients);
-                    resetHeapPeaks();
-                    System.err.printf("bench: measuring %d disputes%n", disputes);
-                    java.time.Instant measured = java.time.Instant.now();
-                    MixScenario mix = new MixScenario(app, db, base, disputes, clients);
-                    mix.run(figures);
-                    if (baseline != null) {
-                        figures.putAll(baseline.figures(figures.get("lifecycles_per_s")));
+                    // The bare engine on the same server, warmed up the same way, measured right before and right
+                    // after the mix: the ratio is of one run, and the two rates show how far the machine drifted
+                    boolean withBaseline = Boolean.parseBoolean(System.getProperty("bench.baseline", "true"));
+                    int baselineLifecycles = Integer.getInteger("bench.baseline.lifecycles", 2_000);
+                    try (BaselineScenario baseline = withBaseline
+                            ? new BaselineScenario(url, user, password, clients) : null) {
+                        if (baseline != null) {
+                            baseline.warmUp(Integer.getInteger("bench.baseline.warmup", 8_000));
+                        }
+                        warmUp(app, db, base, warmup, clients);
+                        BaselineScenario.Result baselineBefore = baseline == null ? null : baseline.measure(baselineLifecycles);
+                        resetHeapPeaks();
+                        System.err.printf("bench: measuring %d disputes%n", disputes);
+                        measured = java.time.Instant.now();
+                        mix = new MixScenario(app, db, base, disputes, clients);
+                        mix.run(figures);
+                        if (baseline != null) {
+                            figures.putAll(BaselineScenario.Result.figures(baselineBefore,
+                                    baseline.measure(baselineLifecycles), figures.get("lifecycles_per_s")));
+                        }
                     }
                     if (sink != null) {
                         awaitDeliveries(db);

@@ -12,8 +12,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * A database grown in minutes instead of days: copies of the resolved disputes already in it, made with set-based
  * SQL ({@code INSERT … SELECT … CROSS JOIN generate_series}). Each copy carries every row a resolved dispute leaves:
  * the store's order (lines, charges, tracking), dispute, lines, messages, proposals, evidence, refund, timeline and
- * buyer account, and the engine's history (process, activity, task, variable, detail, identity link, decision,
- * operation log, job log and incident rows, and their byte arrays). Identifiers get a suffix of the copy
+ * buyer account, the buyer's user in the engine's identity store (membership and the authorization on its profile),
+ * and the engine's history (process, activity, task, variable, detail, identity link, decision, operation log, job
+ * log and incident rows, and their byte arrays). Identifiers get a suffix of the copy
  * ({@code -g<tag><n>}), so a copy is a dispute of its own buyer and seller, its rows referring to each other as the
  * original's do (cut to 64 characters where needed); every timestamp moves back by the copy's offset. Not copied: events and webhook deliveries (their
  * retention removes them after 30 days) and the text of variables that repeat an identifier.
@@ -34,9 +35,14 @@ final class DisputeCopies {
     private static final String TEMPLATE_DISPUTES = "SELECT dispute_id FROM copy_template";
     private static final String TEMPLATE_TASKS = "SELECT id_ FROM act_hi_taskinst WHERE proc_inst_id_ IN (" + TEMPLATE_INSTANCES + ")";
 
-    /** Which rows of a table belong to the template disputes. */
-    private record Copied(String table, String rowsOfTemplates) {
+    /** Which rows of a table belong to the template disputes, and columns renamed beside the usual ones. */
+    private record Copied(String table, String rowsOfTemplates, Set<String> alsoRenamed) {
+        Copied(String table, String rowsOfTemplates) {
+            this(table, rowsOfTemplates, Set.of());
+        }
     }
+
+    private static final String TEMPLATE_BUYERS = "SELECT DISTINCT buyer_id FROM copy_template";
 
     private static final List<Copied> TABLES = List.of(
             new Copied("disputes.marketplace_order", "order_id IN (SELECT order_id FROM copy_template)"),
@@ -54,6 +60,12 @@ final class DisputeCopies {
             new Copied("disputes.dispute_history", "dispute_id IN (" + TEMPLATE_DISPUTES + ")"),
             new Copied("disputes.buyer_account", "buyer_id IN (SELECT DISTINCT buyer_id FROM copy_template)"),
             new Copied("disputes.account_event", "buyer_id IN (SELECT DISTINCT buyer_id FROM copy_template)"),
+            // Each buyer is a user of the engine's identity store, a member of its group, with the authorization on
+            // its own profile the engine gave it: a row of the authorization table per user
+            new Copied("act_id_user", "id_ IN (" + TEMPLATE_BUYERS + ")"),
+            new Copied("act_id_membership", "user_id_ IN (" + TEMPLATE_BUYERS + ")", Set.of("user_id_")),
+            new Copied("act_ru_authorization", "user_id_ IN (" + TEMPLATE_BUYERS + ") AND resource_id_ = user_id_",
+                    Set.of("user_id_", "resource_id_")),
             new Copied("act_ge_bytearray", "id_ IN ("
                     + "SELECT bytearray_id_ FROM act_hi_varinst WHERE proc_inst_id_ IN (" + TEMPLATE_INSTANCES + ") UNION "
                     + "SELECT bytearray_id_ FROM act_hi_detail WHERE proc_inst_id_ IN (" + TEMPLATE_INSTANCES + ") UNION "
@@ -150,7 +162,8 @@ final class DisputeCopies {
 
     private String insertOfCopies(Copied table, Duration olderBy, Duration spacing) throws SQLException {
         String[] schemaAndName = table.table().contains(".") ? table.table().split("\\.") : new String[] {"public", table.table()};
-        Set<String> renamed = schemaAndName[0].equals("public") ? ENGINE_IDS : STORE_IDS;
+        Set<String> renamed = new java.util.HashSet<>(schemaAndName[0].equals("public") ? ENGINE_IDS : STORE_IDS);
+        renamed.addAll(table.alsoRenamed());
         List<String> columns = new ArrayList<>();
         List<String> values = new ArrayList<>();
         try (var statement = db.prepareStatement("""
