@@ -3,8 +3,8 @@ package org.opendispute.bench;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -103,15 +103,11 @@ final class BaselineScenario implements AutoCloseable {
     Result measure(int lifecycles) throws Exception {
         try (Connection db = DriverManager.getConnection(serverUrl + DATABASE, user, password)) {
             StatementProfile statementsBefore = StatementProfile.snapshot(db);
-            long jvmCpuBefore = Benchmark.jvmCpuNanos();
-            Long machineCpuBefore = Benchmark.machineBusyNanos();
+            CpuUse cpu = CpuUse.start();
             double rate = lifecycles(lifecycles);
-            long jvmCpu = Benchmark.jvmCpuNanos() - jvmCpuBefore;
-            Long machineCpuAfter = Benchmark.machineBusyNanos();
+            cpu.stop();
             System.err.printf("bench: baseline measured: %.1f lifecycles/s%n", rate);
-            return new Result(rate, machineCpuBefore == null || machineCpuAfter == null ? null
-                    : Latencies.round((machineCpuAfter - machineCpuBefore) / 1e6 / lifecycles),
-                    Latencies.round(jvmCpu / 1e6 / lifecycles),
+            return new Result(rate, cpu.machineMsPer(lifecycles), cpu.jvmMsPer(lifecycles),
                     StatementProfile.snapshot(db).callsPerLifecycle(statementsBefore, lifecycles));
         }
     }

@@ -1,11 +1,8 @@
 package org.opendispute.bench;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -15,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -26,7 +22,6 @@ import org.springframework.boot.web.servlet.context.ServletWebServerApplicationC
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.management.OperatingSystemMXBean;
 
 /**
  * How many complete dispute lifecycles per second: starts the real application (postgres profile, job
@@ -50,8 +45,6 @@ public final class Benchmark {
     private static final int WARMUP_ROUND = 2_000;
     /** Each list query of {@link ListProbe} this many times: its p99 is then the third-slowest answer. */
     private static final int LIST_PROBE_ROUNDS = 200;
-    /** USER_HZ, the unit of /proc/stat: 100 on the Linux architectures Java 17 supports. */
-    private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     private Benchmark() {
     }
@@ -291,23 +284,6 @@ public final class Benchmark {
                 rs.next();
                 return rs.getString(1);
             }
-        }
-    }
-
-    /** CPU time of this JVM: the application and the benchmark's own clients. */
-    static long jvmCpuNanos() {
-        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    /** CPU time the whole machine spent busy (Linux: /proc/stat), or null elsewhere. */
-    static Long machineBusyNanos() {
-        try {
-            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            // user, nice, system, irq, softirq; not idle, iowait, nor steal (the host's time, not ours)
-            long busy = IntStream.of(1, 2, 3, 6, 7).mapToLong(i -> Long.parseLong(cpu[i])).sum();
-            return busy * 1_000_000_000L / CLOCK_TICKS_PER_SECOND;
-        } catch (IOException | RuntimeException notLinux) {
-            return null;
         }
     }
 

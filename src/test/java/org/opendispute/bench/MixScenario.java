@@ -58,9 +58,8 @@ final class MixScenario {
         setUp();
         long commitsBefore = Benchmark.commits(db);
         StatementProfile profileBefore = StatementProfile.snapshot(db);
-        long jvmCpuBefore = Benchmark.jvmCpuNanos();
+        CpuUse cpu = CpuUse.start();
         long harnessCpuBefore = HarnessThreads.cpuNanos();
-        Long machineCpuBefore = Benchmark.machineBusyNanos();
         Instant started = Instant.now();
 
         ExecutorService staff = Executors.newFixedThreadPool(2, HarnessThreads.named("staff"));
@@ -76,9 +75,8 @@ final class MixScenario {
         Instant partiesDone = Instant.now();
         waitUntilAllResolved(Duration.ofMinutes(20));
         Instant finished = Instant.now();
-        long jvmCpu = Benchmark.jvmCpuNanos() - jvmCpuBefore;
+        cpu.stop();
         long harnessCpu = HarnessThreads.cpuNanos() - harnessCpuBefore;
-        Long machineCpuAfter = Benchmark.machineBusyNanos();
         mix.stop();
         staff.shutdown();
         staff.awaitTermination(1, TimeUnit.MINUTES);
@@ -101,11 +99,9 @@ final class MixScenario {
         StatementProfile profileAfter = StatementProfile.snapshot(db);
         figures.put("sql_statements_per_lifecycle", profileAfter.callsPerLifecycle(profileBefore, disputes));
         figures.put("sql_exec_ms_per_lifecycle", profileAfter.execMsPerLifecycle(profileBefore, disputes));
-        // CPU time per lifecycle; on a machine that runs nothing else, the difference is PostgreSQL's share
-        figures.put("cpu_ms_per_lifecycle", machineCpuBefore == null || machineCpuAfter == null ? null
-                : Latencies.round((machineCpuAfter - machineCpuBefore) / 1e6 / disputes));
-        figures.put("jvm_cpu_ms_per_lifecycle", Latencies.round(jvmCpu / 1e6 / disputes));
-        // Of the JVM's, the benchmark's own clients, staff and webhook receiver (not the JDK client's selector thread)
+        figures.put("cpu_ms_per_lifecycle", cpu.machineMsPer(disputes));
+        figures.put("jvm_cpu_ms_per_lifecycle", cpu.jvmMsPer(disputes));
+        // Of the JVM's, the benchmark's own: its HTTP client, parties, staff and webhook receiver
         figures.put("harness_cpu_ms_per_lifecycle", Latencies.round(harnessCpu / 1e6 / disputes));
         figures.put("refunds_exactly_once", refundsExactlyOnce());
         figures.put("errors", errors.get());

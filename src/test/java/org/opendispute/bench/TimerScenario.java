@@ -49,15 +49,13 @@ final class TimerScenario {
         Instant due = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
         int timers = moveTimersTo(due);
         StatementProfile profileBefore = StatementProfile.snapshot(db);
-        long jvmCpuBefore = Benchmark.jvmCpuNanos();
-        Long machineCpuBefore = Benchmark.machineBusyNanos();
+        CpuUse cpu = CpuUse.start();
         Thread.sleep(Duration.between(Instant.now(), due).toMillis() + 100);
         List<String> plan = explainAcquisition();
 
         Instant lastFired = waitUntilTimersFired(due, Duration.ofMinutes(60));
         // What a firing costs: the refunds wait behind the timers (due when queued), so this is the firings' cost
-        long jvmCpu = Benchmark.jvmCpuNanos() - jvmCpuBefore;
-        Long machineCpuAfter = Benchmark.machineBusyNanos();
+        cpu.stop();
         StatementProfile profileAfter = StatementProfile.snapshot(db);
         double firingSeconds = Duration.between(due, lastFired).toMillis() / 1000.0;
         // Each fired timer queues its dispute's refund, due when it was queued: the refunds run after the timers
@@ -71,9 +69,8 @@ final class TimerScenario {
         figures.put("timers_fired_per_s", Latencies.round(timers / Math.max(firingSeconds, 0.001)));
         figures.put("seconds_until_all_refunded", Latencies.round(refundSeconds));
         figures.put("disputes_resolved_per_s", Latencies.round(opened / Math.max(refundSeconds, 0.001)));
-        figures.put("cpu_ms_per_timer", machineCpuBefore == null || machineCpuAfter == null ? null
-                : Latencies.round((machineCpuAfter - machineCpuBefore) / 1e6 / timers));
-        figures.put("jvm_cpu_ms_per_timer", Latencies.round(jvmCpu / 1e6 / timers));
+        figures.put("cpu_ms_per_timer", cpu.machineMsPer(timers));
+        figures.put("jvm_cpu_ms_per_timer", cpu.jvmMsPer(timers));
         figures.put("sql_statements_per_timer", profileAfter.callsPerLifecycle(profileBefore, timers));
         figures.put("sql_exec_ms_per_timer", profileAfter.execMsPerLifecycle(profileBefore, timers));
         figures.put("costliest_statements_per_timer", profileAfter.costliest(profileBefore, timers, Integer.getInteger("bench.top", 12)));
