@@ -30,7 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <pre>mvn -Pbench test-compile exec:java [-Dbench.scenario=mix|timers|cleanup] [-Dbench.disputes=2000] [-Dbench.clients=8]
  *     [-Dbench.warmup=20000] [-Dbench.waiting=0] [-Dbench.timer=PT1S] [-Dbench.webhook=false]
  *     [-Dbench.baseline=true] [-Dbench.baseline.warmup=8000] [-Dbench.baseline.lifecycles=2000]
- *     [-Dbench.history=0] [-Dbench.expired=100000]</pre>
+ *     [-Dbench.history=0] [-Dbench.expired=100000] [-Dbench.top=8]</pre>
  * With {@code bench.baseline} the bare engine runs on the same server ({@link BaselineScenario}), measured right
  * before and right after the mix, and the line adds its lifecycles per second and {@code ratio_to_baseline}.
  * With {@code bench.webhook} one endpoint on this machine receives every event, and the line adds how many
