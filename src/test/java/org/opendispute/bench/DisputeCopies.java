@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -162,7 +163,7 @@ final class DisputeCopies {
 
     private String insertOfCopies(Copied table, Duration olderBy, Duration spacing) throws SQLException {
         String[] schemaAndName = table.table().contains(".") ? table.table().split("\\.") : new String[] {"public", table.table()};
-        Set<String> renamed = new java.util.HashSet<>(schemaAndName[0].equals("public") ? ENGINE_IDS : STORE_IDS);
+        Set<String> renamed = new HashSet<>(schemaAndName[0].equals("public") ? ENGINE_IDS : STORE_IDS);
         renamed.addAll(table.alsoRenamed());
         List<String> columns = new ArrayList<>();
         List<String> values = new ArrayList<>();

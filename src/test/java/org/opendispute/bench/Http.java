@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +26,7 @@ final class Http {
 
     private final HttpClient client = HarnessThreads.adoptingNew(() -> HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
-            .executor(java.util.concurrent.Executors.newCachedThreadPool(HarnessThreads.named("http"))).build());
+            .executor(Executors.newCachedThreadPool(HarnessThreads.named("http"))).build());
     private final ObjectMapper json = new ObjectMapper();
     private final String base;
     private final String password;
