@@ -9,8 +9,9 @@ import java.util.stream.IntStream;
 import com.sun.management.OperatingSystemMXBean;
 
 /**
- * The CPU time the whole machine and this JVM used between {@link #start()} and {@link #stop()}: what each lifecycle
- * or firing of a measured round cost. On a machine that runs nothing else, the difference is PostgreSQL's share.
+ * The CPU time the whole machine, this JVM and the benchmark's own threads ({@link HarnessThreads}) used between
+ * {@link #start()} and {@link #stop()}: what each lifecycle or firing of a measured round cost. On a machine that runs
+ * nothing else, the difference between the machine's and the JVM's is PostgreSQL's share.
  */
 final class CpuUse {
 
@@ -19,8 +20,10 @@ final class CpuUse {
 
     private final long jvmBefore = jvmCpuNanos();
     private final Long machineBefore = machineBusyNanos();
+    private final long harnessBefore = HarnessThreads.cpuNanos();
     private long jvmNanos;
     private Long machineNanos;
+    private long harnessNanos;
 
     private CpuUse() {
     }
@@ -33,6 +36,7 @@ final class CpuUse {
         jvmNanos = jvmCpuNanos() - jvmBefore;
         Long machineAfter = machineBusyNanos();
         machineNanos = machineBefore == null || machineAfter == null ? null : machineAfter - machineBefore;
+        harnessNanos = HarnessThreads.cpuNanos() - harnessBefore;
         return this;
     }
 
@@ -44,6 +48,11 @@ final class CpuUse {
     /** This JVM's CPU milliseconds per one of {@code count}. */
     double jvmMsPer(long count) {
         return Latencies.round(jvmNanos / 1e6 / count);
+    }
+
+    /** Of this JVM's, the benchmark's own threads' CPU milliseconds per one of {@code count}. */
+    double harnessMsPer(long count) {
+        return Latencies.round(harnessNanos / 1e6 / count);
     }
 
     /** CPU time of this JVM: the application and the benchmark's own threads. */

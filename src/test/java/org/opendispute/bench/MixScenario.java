@@ -59,7 +59,6 @@ final class MixScenario {
         long commitsBefore = Benchmark.commits(db);
         StatementProfile profileBefore = StatementProfile.snapshot(db);
         CpuUse cpu = CpuUse.start();
-        long harnessCpuBefore = HarnessThreads.cpuNanos();
         Instant started = Instant.now();
 
         ExecutorService staff = Executors.newFixedThreadPool(2, HarnessThreads.named("staff"));
@@ -76,7 +75,6 @@ final class MixScenario {
         waitUntilAllResolved(Duration.ofMinutes(20));
         Instant finished = Instant.now();
         cpu.stop();
-        long harnessCpu = HarnessThreads.cpuNanos() - harnessCpuBefore;
         mix.stop();
         staff.shutdown();
         staff.awaitTermination(1, TimeUnit.MINUTES);
@@ -102,7 +100,7 @@ final class MixScenario {
         figures.put("cpu_ms_per_lifecycle", cpu.machineMsPer(disputes));
         figures.put("jvm_cpu_ms_per_lifecycle", cpu.jvmMsPer(disputes));
         // Of the JVM's, the benchmark's own: its HTTP client, parties, staff and webhook receiver
-        figures.put("harness_cpu_ms_per_lifecycle", Latencies.round(harnessCpu / 1e6 / disputes));
+        figures.put("harness_cpu_ms_per_lifecycle", cpu.harnessMsPer(disputes));
         figures.put("refunds_exactly_once", refundsExactlyOnce());
         figures.put("errors", errors.get());
         figures.put("costliest_statements", profileAfter.costliest(profileBefore, disputes, Integer.getInteger("bench.top", 8)));
